@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { AppError } from '../shared/errors.js';
+import type { AppContext } from './context.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import type { CookieSettings } from './http/request.js';
+import { registerSessionHooks } from './http/session-hooks.js';
+import { authRoutes } from './modules/auth/index.js';
+import { organisationRoutes } from './modules/organisation/index.js';
+import { systemRoutes } from './modules/system/index.js';
+
+export interface BuildOptions {
+  /** Folder of the built web app to serve (production); omitted in API-only tests. */
+  webRoot?: string;
+}
+
+/** Builds the Fastify app: plugins, hooks, routes. Does not listen (tests use `inject()`). */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 3 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a cross-site HTML form (urlencoded, multipart, text/plain) cannot reach a route.
+  app.removeContentTypeParser(['text/plain']);
+  registerErrorHandler(app);
+
+  const cookie: CookieSettings = {
+    name: ctx.config.isHttps ? '__Host-groeipad_session' : 'groeipad_session',
+    secure: ctx.config.isHttps,
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(ctx.config.isHttps ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: ctx.config.isHttps ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Groeipad API',
+        description:
+          'Personal development plans (POP). Sign in through /api/auth/login; state-changing requests carry the x-csrf-token header from /api/auth/me.',
+        version: ctx.version,
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerSessionHooks(app, ctx, cookie);
+
+  await app.register(systemRoutes(ctx, cookie));
+  await app.register(authRoutes(ctx, cookie));
+  await app.register(organisationRoutes(ctx));
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(webRoot)) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      maxAge: '365d',
+      immutable: true,
+      setHeaders: (res, path) => {
+        if (path.endsWith('.html')) res.header('cache-control', 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url === '/api';
+    if (!isApi && webRoot && request.method === 'GET' && existsSync(webRoot)) {
+      // The web app routes on the client: every other page answers with its shell.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+    }
+    throw new AppError('NOT_FOUND');
+  });
+
+  return app;
+}

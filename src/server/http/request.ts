@@ -1,0 +1,42 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../shared/errors.js';
+import type { Locale } from '../../shared/i18n/locales.js';
+import type { SessionActor } from '../modules/auth/index.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in person, or null. Set by the session hook before any route runs. */
+    actor: SessionActor | null;
+    /** Language of answers: the person's choice, else the browser's Accept-Language, else nl-BE. */
+    locale: Locale;
+  }
+}
+
+export function requireActor(request: FastifyRequest): SessionActor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED');
+  return request.actor;
+}
+
+export interface CookieSettings {
+  name: string;
+  secure: boolean;
+}
+
+export function setSessionCookie(
+  reply: FastifyReply,
+  cookie: CookieSettings,
+  token: string,
+  expiresAt: Date,
+): void {
+  reply.setCookie(cookie.name, token, {
+    path: '/',
+    httpOnly: true,
+    secure: cookie.secure,
+    sameSite: 'lax',
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, cookie: CookieSettings): void {
+  reply.clearCookie(cookie.name, { path: '/', httpOnly: true, secure: cookie.secure, sameSite: 'lax' });
+}

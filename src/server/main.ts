@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { buildApp } from './app.js';
+import { createAppContext, createLogger, packageRoot } from './bootstrap.js';
+import { type Config, ConfigError, loadConfig } from './config/config.js';
+import { seedDemoIfEmpty } from './demo/index.js';
+
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env, process.argv.includes('--demo') ? { demo: true } : {});
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config);
+  const ctx = await createAppContext(config, { logger });
+  if (config.demo) {
+    const logins = await seedDemoIfEmpty(ctx);
+    if (logins) {
+      const lines = logins.map((l) => `  ${l.role.padEnd(16)} ${l.email.padEnd(36)} ${l.password}`);
+      console.log(
+        `\nGroeipad demo organisation "${logins[0]?.organisation}". Sign in with:\n${lines.join('\n')}\n`,
+      );
+    }
+  }
+  const app = await buildApp(ctx, { webRoot: join(packageRoot(), 'dist', 'web') });
+  const close = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await ctx.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  await app.listen({ host: config.host, port: config.port });
+  logger.info(
+    { url: config.publicUrl, database: ctx.database.dialect, demo: config.demo },
+    `Groeipad ${ctx.version} listening on ${config.publicUrl}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

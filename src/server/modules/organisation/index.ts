@@ -1,0 +1,3 @@
+export { insertOrganisation } from './organisation.repository.js';
+export { organisationRoutes } from './organisation.routes.js';
+export { defaultTimeZone, needsSetup, setup } from './organisation.service.js';

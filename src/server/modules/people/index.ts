@@ -1,0 +1,1 @@
+export { emailInUse, insertPerson, replaceRoles } from './people.repository.js';

@@ -1,0 +1,93 @@
+import type { Role } from './roles.js';
+
+/**
+ * Who may do what. Pure functions over the actor and the object; the server calls them on every route, the web
+ * app only uses the answers the API sends.
+ */
+export interface Actor {
+  personId: string;
+  organisationId: string;
+  roles: readonly Role[];
+}
+
+/** The facts about a person that access decisions depend on. */
+export interface PersonScope {
+  id: string;
+  organisationId: string;
+  managerId: string | null;
+  teamId: string | null;
+}
+
+export interface TeamScope {
+  id: string;
+  organisationId: string;
+  managerId: string | null;
+}
+
+export const hasRole = (actor: Actor, role: Role): boolean => actor.roles.includes(role);
+const sameOrganisation = (actor: Actor, object: { organisationId: string }): boolean =>
+  actor.organisationId === object.organisationId;
+
+export const isHr = (actor: Actor): boolean => hasRole(actor, 'hr');
+export const isAdmin = (actor: Actor): boolean => hasRole(actor, 'admin');
+
+/** Organisation settings, accounts and roles: the beheerder. */
+export const canManageOrganisation = (actor: Actor): boolean => isAdmin(actor);
+
+/** People records, teams, functions, competencies and imports: HR and the beheerder. */
+export const canManagePeople = (actor: Actor): boolean => isHr(actor) || isAdmin(actor);
+
+export const canManageStructure = (actor: Actor): boolean => isHr(actor) || isAdmin(actor);
+
+/** Only the beheerder grants or removes the beheerder and HR roles. */
+export const canAssignRole = (actor: Actor, role: Role): boolean =>
+  isAdmin(actor) || (isHr(actor) && (role === 'employee' || role === 'manager'));
+
+/** The sent-mail outbox holds links for other people: the beheerder only. */
+export const canViewOutbox = (actor: Actor): boolean => isAdmin(actor);
+
+/** The direct manager (leidinggevende) of the person, or the manager of the team the person belongs to. */
+export function isManagerOf(actor: Actor, person: PersonScope, teamOfPerson?: TeamScope | null): boolean {
+  if (!sameOrganisation(actor, person) || !hasRole(actor, 'manager')) return false;
+  if (person.managerId === actor.personId) return true;
+  return !!teamOfPerson && teamOfPerson.id === person.teamId && teamOfPerson.managerId === actor.personId;
+}
+
+/** A person's record (name, function, team, dates): themselves, their manager, HR and the beheerder. */
+export function canViewPerson(actor: Actor, person: PersonScope, teamOfPerson?: TeamScope | null): boolean {
+  if (!sameOrganisation(actor, person)) return false;
+  return actor.personId === person.id || canManagePeople(actor) || isManagerOf(actor, person, teamOfPerson);
+}
+
+export function canEditPerson(actor: Actor, person: PersonScope): boolean {
+  return sameOrganisation(actor, person) && canManagePeople(actor);
+}
+
+/** Teams: HR and the beheerder see all; a manager sees the teams they lead. */
+export function canViewTeam(actor: Actor, team: TeamScope): boolean {
+  if (!sameOrganisation(actor, team)) return false;
+  return canManageStructure(actor) || (hasRole(actor, 'manager') && team.managerId === actor.personId);
+}
+
+/** Functions and competencies are the organisation's shared vocabulary: every member may read them. */
+export const canReadCatalogue = (actor: Actor, object: { organisationId: string }): boolean =>
+  sameOrganisation(actor, object);
+
+/** What the web app shows in its navigation; the server checks each route on its own. */
+export interface Capabilities {
+  manageOrganisation: boolean;
+  managePeople: boolean;
+  manageStructure: boolean;
+  viewTeam: boolean;
+  viewOutbox: boolean;
+}
+
+export function capabilitiesOf(actor: Actor): Capabilities {
+  return {
+    manageOrganisation: canManageOrganisation(actor),
+    managePeople: canManagePeople(actor),
+    manageStructure: canManageStructure(actor),
+    viewTeam: hasRole(actor, 'manager'),
+    viewOutbox: canViewOutbox(actor),
+  };
+}
