@@ -11,9 +11,7 @@ import type { AppContext } from './context.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import type { CookieSettings } from './http/request.js';
 import { registerSessionHooks } from './http/session-hooks.js';
-import { authRoutes } from './modules/auth/index.js';
-import { organisationRoutes } from './modules/organisation/index.js';
-import { systemRoutes } from './modules/system/index.js';
+import { registerModuleRoutes } from './modules/index.js';
 
 export interface BuildOptions {
   /** Folder of the built web app to serve (production); omitted in API-only tests. */
@@ -86,9 +84,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   registerSessionHooks(app, ctx, cookie);
 
-  await app.register(systemRoutes(ctx, cookie));
-  await app.register(authRoutes(ctx, cookie));
-  await app.register(organisationRoutes(ctx));
+  await registerModuleRoutes(app, ctx, cookie);
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(webRoot)) {
