@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors.js';
 import type { Locale } from '../../shared/i18n/locales.js';
-import type { SessionActor } from '../modules/auth/index.js';
+import type { SessionActor } from '../security/session-actor.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

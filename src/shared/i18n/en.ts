@@ -1,7 +1,7 @@
-import type { Catalogue } from './translate.js';
+import type { nlBE } from './nl-be.js';
 import { webEn } from './web.en.js';
 
-export const en: Catalogue = {
+export const en: typeof nlBE = {
   errors: {
     VALIDATION_FAILED: 'Some fields are not filled in correctly.',
     BAD_REQUEST: 'The request could not be read.',

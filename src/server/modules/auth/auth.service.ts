@@ -9,6 +9,7 @@ import { emailKey } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { invitationEmail, passwordResetEmail } from '../../email/templates.js';
+import type { SessionActor } from '../../security/session-actor.js';
 import { hashToken, newToken } from '../../security/tokens.js';
 import * as repo from './auth.repository.js';
 import { dummyHash, hashPassword, isCommonPassword, verifyPassword } from './passwords.js';
@@ -23,11 +24,7 @@ import {
   type ThrottleState,
 } from './throttle.domain.js';
 
-export interface SessionActor extends Actor {
-  sessionId: string;
-  csrfToken: string;
-  locale: Locale;
-}
+export type { SessionActor };
 
 /** A session cookie value and the actor it stands for. */
 export interface NewSession {
