@@ -8,7 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../shared/errors.js';
 import type { AppContext } from './context.js';
-import { registerErrorHandler } from './http/error-handler.js';
+import { registerErrorHandler, sendAppError } from './http/error-handler.js';
 import type { CookieSettings } from './http/request.js';
 import { registerSessionHooks } from './http/session-hooks.js';
 import { registerModuleRoutes } from './modules/index.js';
@@ -25,7 +25,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 3 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Errors the router meets before any hook runs (malformed URL, over-long path parameter).
+    frameworkErrors: (_error, request, reply) => {
+      void sendAppError(request, reply, new AppError('BAD_REQUEST'));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
