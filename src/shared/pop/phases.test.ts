@@ -75,7 +75,10 @@ const table: Record<Phase, Record<PlanEvent, [E: Expect, M: Expect, H: Expect]>>
     cancel: ['!PARTY_NOT_ALLOWED', 'closed', 'closed'],
   },
   closed: Object.fromEntries(
-    planEvents.map((e) => [e, ['!EVENT_NOT_ALLOWED', '!EVENT_NOT_ALLOWED', '!EVENT_NOT_ALLOWED']]),
+    planEvents.map((e): [PlanEvent, [Expect, Expect, Expect]] => [
+      e,
+      ['!EVENT_NOT_ALLOWED', '!EVENT_NOT_ALLOWED', '!EVENT_NOT_ALLOWED'],
+    ]),
   ) as Record<PlanEvent, [Expect, Expect, Expect]>,
 };
 
