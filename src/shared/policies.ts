@@ -69,6 +69,39 @@ export function canViewTeam(actor: Actor, team: TeamScope): boolean {
   return canManageStructure(actor) || (hasRole(actor, 'manager') && team.managerId === actor.personId);
 }
 
+/**
+ * The sign-in of a person (email address, active or disabled, invitation): only someone who may assign every role
+ * that person holds, so HR cannot take over or lock out a beheerder by changing their address.
+ */
+export const canManageAccountOf = (actor: Actor, targetRoles: readonly Role[]): boolean =>
+  canManagePeople(actor) && targetRoles.every((role) => canAssignRole(actor, role));
+
+/** Which people a list shows the actor: everyone in the organisation, the people they manage, or only themselves. */
+export type PeopleScope = 'organisation' | 'managed' | 'self';
+
+export function peopleScopeOf(actor: Actor): PeopleScope {
+  if (canManagePeople(actor)) return 'organisation';
+  return hasRole(actor, 'manager') ? 'managed' : 'self';
+}
+
+/** Which teams a list shows the actor: all of the organisation, the teams they lead, or none. */
+export type TeamListScope = 'organisation' | 'led' | 'none';
+
+export function teamScopeOf(actor: Actor): TeamListScope {
+  if (canManageStructure(actor)) return 'organisation';
+  return hasRole(actor, 'manager') ? 'led' : 'none';
+}
+
+/** Every role that is granted or taken away must be one the actor may assign; unchanged roles do not count. */
+export function canChangeRoles(actor: Actor, before: readonly Role[], after: readonly Role[]): boolean {
+  const changed = [...after.filter((r) => !before.includes(r)), ...before.filter((r) => !after.includes(r))];
+  return changed.every((role) => canAssignRole(actor, role));
+}
+
+/** An import's progress belongs to the person who started it, in their organisation. */
+export const canViewImportJob = (actor: Actor, job: { organisationId: string; startedBy: string }): boolean =>
+  sameOrganisation(actor, job) && job.startedBy === actor.personId;
+
 /** Functions and competencies are the organisation's shared vocabulary: every member may read them. */
 export const canReadCatalogue = (actor: Actor, object: { organisationId: string }): boolean =>
   sameOrganisation(actor, object);

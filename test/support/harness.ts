@@ -14,7 +14,10 @@ import type { Dialect } from '../../src/server/db/connection.js';
 import { hashPassword } from '../../src/server/modules/auth/index.js';
 import { insertOrganisation } from '../../src/server/modules/organisation/index.js';
 import { insertPerson, replaceRoles } from '../../src/server/modules/people/index.js';
+import { insertTeam } from '../../src/server/modules/teams/index.js';
+import type { ImportJob } from '../../src/shared/contracts/organisation.js';
 import type { Role } from '../../src/shared/roles.js';
+import { searchKey } from '../../src/shared/text.js';
 import { type MovableClock, movableClock } from './clock.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
 
@@ -108,6 +111,11 @@ export interface Harness {
       functionId?: string | null;
     },
   ): Promise<TestPerson>;
+  /** A team inserted directly (no API call), e.g. to lead or to belong to. */
+  createTeam(
+    organisationId: string,
+    options?: { name?: string; managerId?: string | null; parentId?: string | null },
+  ): Promise<{ id: string; name: string }>;
 }
 
 async function createSchema(name: string): Promise<void> {
@@ -220,6 +228,20 @@ export async function startHarness(
       await replaceRoles(ctx.database.db, organisationId, id, opts.roles ?? ['employee']);
       return { id, email, password: TEST_PASSWORD, organisationId };
     },
+    async createTeam(organisationId, opts = {}) {
+      const id = randomUUID();
+      const name = opts.name ?? `Team ${id.slice(0, 6)}`;
+      await insertTeam(ctx.database.db, {
+        id,
+        organisationId,
+        name,
+        nameKey: searchKey(name),
+        managerId: opts.managerId ?? null,
+        parentId: opts.parentId ?? null,
+        now: clock.now().toISOString(),
+      });
+      return { id, name };
+    },
     async close() {
       await app.close();
       await ctx.database.close();
@@ -251,5 +273,19 @@ export function describeEachDatabase(
       });
       suite(h);
     });
+  }
+}
+
+/** Polls an import job until it is no longer running, as the web app does. */
+export async function waitForImport(client: Client, jobId: string, timeoutMs = 20_000): Promise<ImportJob> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await client.get(`/api/imports/${jobId}`);
+    if (response.statusCode !== 200)
+      throw new Error(`import ${jobId}: ${response.statusCode} ${response.body}`);
+    const job = response.json() as ImportJob;
+    if (job.status !== 'running') return job;
+    if (Date.now() > deadline) throw new Error(`import ${jobId} still running`);
+    await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -2,8 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { CookieSettings } from '../http/request.js';
 import { authRoutes } from './auth/index.js';
+import { competenciesRoutes } from './competencies/index.js';
+import { importsRoutes } from './imports/index.js';
+import { jobFunctionsRoutes } from './job-functions/index.js';
 import { organisationRoutes } from './organisation/index.js';
+import { outboxRoutes } from './outbox/index.js';
+import { peopleRoutes } from './people/index.js';
 import { systemRoutes } from './system/index.js';
+import { teamsRoutes } from './teams/index.js';
 
 /** Every module's routes. One line per module. */
 export async function registerModuleRoutes(
@@ -14,4 +20,10 @@ export async function registerModuleRoutes(
   await app.register(systemRoutes(ctx, cookie));
   await app.register(authRoutes(ctx, cookie));
   await app.register(organisationRoutes(ctx));
+  await app.register(teamsRoutes(ctx));
+  await app.register(jobFunctionsRoutes(ctx));
+  await app.register(competenciesRoutes(ctx));
+  await app.register(peopleRoutes(ctx));
+  await app.register(importsRoutes());
+  await app.register(outboxRoutes(ctx));
 }

@@ -1,12 +1,20 @@
 import { z } from 'zod';
 
-/** Trimmed text with a length limit; empty strings are refused where text is required. */
-export const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Control characters are refused: PostgreSQL cannot store U+0000 at all, and line breaks have no place in a name.
+ * Longer texts (descriptions) keep their tabs and line breaks.
+ */
+const singleLine = /^[^\p{Cc}]*$/u;
+const multiLine = /^(?:\P{Cc}|[\t\n\r])*$/u;
+
+/** Trimmed single-line text with a length limit; empty strings are refused where text is required. */
+export const text = (max: number) => z.string().trim().min(1).max(max).regex(singleLine);
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
+    .regex(multiLine)
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .optional();

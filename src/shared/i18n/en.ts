@@ -20,6 +20,10 @@ export const en: typeof nlBE = {
     RATE_LIMITED: 'Too many attempts. Try again in {{seconds}} seconds.',
     INTERNAL: 'Something went wrong on our side. Your data is not lost; please try again.',
     INVALID_CREDENTIALS: 'Email address or password is incorrect.',
+    IMPORT_FAILED: 'The import failed; nothing was changed. Check the preview again and retry.',
+    PERSON_HAS_ACCOUNT:
+      'This person already has an account. They can choose a new password through "Forgot password".',
+    PERSON_DISABLED: 'This person is deactivated. Activate them again first.',
   },
   validation: {
     required: 'Required.',
@@ -48,6 +52,9 @@ export const en: typeof nlBE = {
     csv_missing_column: 'Missing column: {{column}}.',
     csv_malformed: 'The file could not be read as CSV: {{reason}}',
     duplicate_in_file: 'Appears more than once in the file (also on line {{line}}).',
+    csv_too_many_rows: 'The file has more than {{max}} rows. Split it up.',
+    csv_invalid_date: 'Not a valid date (YYYY-MM-DD or DD/MM/YYYY).',
+    role_not_allowed: 'You may not grant or remove the role {{role}}.',
     fte_range: 'Work fraction between 0.01 and 1.',
   },
   email: {

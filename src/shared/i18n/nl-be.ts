@@ -19,6 +19,11 @@ export const nlBE = {
     RATE_LIMITED: 'Te veel pogingen. Probeer opnieuw binnen {{seconds}} seconden.',
     INTERNAL: 'Er ging iets mis aan onze kant. Je gegevens zijn niet verloren; probeer het opnieuw.',
     INVALID_CREDENTIALS: 'E-mailadres of wachtwoord klopt niet.',
+    IMPORT_FAILED:
+      'De import is mislukt; er werd niets gewijzigd. Bekijk het voorbeeld opnieuw en probeer nog eens.',
+    PERSON_HAS_ACCOUNT:
+      'Deze persoon heeft al een account. Via "Wachtwoord vergeten" kan die een nieuw wachtwoord kiezen.',
+    PERSON_DISABLED: 'Deze persoon is gedeactiveerd. Activeer de persoon eerst opnieuw.',
   },
   validation: {
     required: 'Verplicht veld.',
@@ -47,6 +52,9 @@ export const nlBE = {
     csv_missing_column: 'Kolom ontbreekt: {{column}}.',
     csv_malformed: 'Het bestand kon niet als CSV gelezen worden: {{reason}}',
     duplicate_in_file: 'Komt meer dan eens voor in het bestand (ook op regel {{line}}).',
+    csv_too_many_rows: 'Het bestand bevat meer dan {{max}} rijen. Splits het op.',
+    csv_invalid_date: 'Geen geldige datum (JJJJ-MM-DD of DD/MM/JJJJ).',
+    role_not_allowed: 'Je mag de rol {{role}} niet toekennen of afnemen.',
     fte_range: 'Tewerkstellingsbreuk tussen 0,01 en 1.',
   },
   email: {

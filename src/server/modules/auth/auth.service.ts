@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Me } from '../../../shared/contracts/auth.js';
 import { AppError } from '../../../shared/errors.js';
 import { isLocale, type Locale } from '../../../shared/i18n/locales.js';
-import { type Actor, capabilitiesOf } from '../../../shared/policies.js';
+import { capabilitiesOf } from '../../../shared/policies.js';
 import { roles as allRoles, type Role } from '../../../shared/roles.js';
 import { emailKey } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';

@@ -1,3 +1,3 @@
-export { insertOrganisation } from './organisation.repository.js';
+export { insertOrganisation, markSetupDone } from './organisation.repository.js';
 export { organisationRoutes } from './organisation.routes.js';
 export { defaultTimeZone, needsSetup, setup } from './organisation.service.js';

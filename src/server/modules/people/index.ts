@@ -1,1 +1,2 @@
 export { emailInUse, insertPerson, replaceRoles } from './people.repository.js';
+export { peopleRoutes } from './people.routes.js';

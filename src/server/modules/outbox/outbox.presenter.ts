@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import type { outboxResponse } from '../../../shared/contracts/organisation.js';
+import type { EmailRow } from '../../db/schema.js';
+
+type OutboxItem = z.infer<typeof outboxResponse>['items'][number];
+const statuses = ['sent', 'logged', 'failed', 'pending'] as const;
+
+export function presentEmail(row: EmailRow): OutboxItem {
+  return {
+    id: row.id,
+    kind: row.kind,
+    to: row.to_address,
+    subject: row.subject,
+    text: row.text_body,
+    status: statuses.find((s) => s === row.status) ?? 'pending',
+    attempts: Number(row.attempts),
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  };
+}
