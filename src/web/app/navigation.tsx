@@ -1,0 +1,81 @@
+import { NavLink, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { Capabilities } from '../../shared/policies.js';
+
+interface NavItem {
+  to: string;
+  label: string;
+  /** Also active on deeper paths (e.g. /people/123). */
+  nested?: boolean;
+}
+
+interface NavSection {
+  label?: string;
+  items: NavItem[];
+}
+
+function useSections(capabilities: Capabilities): NavSection[] {
+  const { t } = useTranslation();
+  const sections: NavSection[] = [{ items: [{ to: '/', label: t('nav.home') }] }];
+  if (capabilities.viewTeam) sections[0]?.items.push({ to: '/team', label: t('nav.team') });
+  if (capabilities.managePeople || capabilities.manageStructure) {
+    const items: NavItem[] = [];
+    if (capabilities.managePeople) items.push({ to: '/people', label: t('nav.people'), nested: true });
+    if (capabilities.manageStructure) {
+      items.push({ to: '/teams', label: t('nav.teams') });
+      items.push({ to: '/functions', label: t('nav.functions') });
+      items.push({ to: '/competencies', label: t('nav.competencies') });
+    }
+    if (capabilities.managePeople) items.push({ to: '/import', label: t('nav.import') });
+    sections.push({ label: t('nav.organisation'), items });
+  }
+  if (capabilities.manageOrganisation || capabilities.viewOutbox) {
+    const items: NavItem[] = [];
+    if (capabilities.manageOrganisation) items.push({ to: '/settings', label: t('nav.settings') });
+    if (capabilities.viewOutbox) items.push({ to: '/settings/outbox', label: t('nav.outbox') });
+    sections.push({ label: t('nav.settingsSection'), items });
+  }
+  sections.push({ items: [{ to: '/profile', label: t('nav.profile') }] });
+  return sections;
+}
+
+export function Navigation({
+  capabilities,
+  onNavigate,
+}: {
+  capabilities: Capabilities;
+  onNavigate: () => void;
+}) {
+  const location = useLocation();
+  const sections = useSections(capabilities);
+  const isActive = (item: NavItem) =>
+    location.pathname === item.to || (!!item.nested && location.pathname.startsWith(`${item.to}/`));
+  return (
+    <Stack gap="md">
+      {sections.map((section, index) => (
+        <Stack key={section.label ?? `section-${index}`} gap={2}>
+          {section.label && (
+            <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pb={4}>
+              {section.label}
+            </Text>
+          )}
+          {section.items.map((item) => {
+            const active = isActive(item);
+            return (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                onClick={onNavigate}
+              />
+            );
+          })}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}

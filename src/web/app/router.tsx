@@ -1,0 +1,106 @@
+import { type ComponentType, lazy, Suspense } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import type { Capabilities } from '../../shared/policies.js';
+import { FullPageLoader } from '../components/full-page-loader.js';
+import { PublicLayout } from './public-layout.js';
+import { RedirectIfSignedIn, RequireCapability, RequireSession, SetupGate } from './session.js';
+
+/** Each page is its own chunk: the first page only loads the shell and itself. */
+function page<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const AppLayout = page(() => import('./app-layout.js').then((m) => m.AppLayout));
+const SetupPage = page(() => import('../features/setup/setup-page.js').then((m) => m.SetupPage));
+const LoginPage = page(() => import('../features/auth/login-page.js').then((m) => m.LoginPage));
+const ForgotPasswordPage = page(() =>
+  import('../features/auth/forgot-password-page.js').then((m) => m.ForgotPasswordPage),
+);
+const TokenPasswordPage = page(() =>
+  import('../features/auth/token-password-page.js').then((m) => m.TokenPasswordPage),
+);
+const HomePage = page(() => import('../features/home/home-page.js').then((m) => m.HomePage));
+const MyTeamPage = page(() => import('../features/team/my-team-page.js').then((m) => m.MyTeamPage));
+const PeoplePage = page(() => import('../features/people/people-page.js').then((m) => m.PeoplePage));
+const PersonCreatePage = page(() =>
+  import('../features/people/person-create-page.js').then((m) => m.PersonCreatePage),
+);
+const PersonDetailPage = page(() =>
+  import('../features/people/person-detail-page.js').then((m) => m.PersonDetailPage),
+);
+const TeamsPage = page(() => import('../features/teams/teams-page.js').then((m) => m.TeamsPage));
+const FunctionsPage = page(() =>
+  import('../features/functions/functions-page.js').then((m) => m.FunctionsPage),
+);
+const CompetenciesPage = page(() =>
+  import('../features/competencies/competencies-page.js').then((m) => m.CompetenciesPage),
+);
+const PeopleImportPage = page(() =>
+  import('../features/imports/people-import-page.js').then((m) => m.PeopleImportPage),
+);
+const OrganisationSettingsPage = page(() =>
+  import('../features/settings/organisation-settings-page.js').then((m) => m.OrganisationSettingsPage),
+);
+const OutboxPage = page(() => import('../features/settings/outbox-page.js').then((m) => m.OutboxPage));
+const ProfilePage = page(() => import('../features/profile/profile-page.js').then((m) => m.ProfilePage));
+const NotFoundPage = page(() => import('../features/errors/not-found-page.js').then((m) => m.NotFoundPage));
+
+const guarded = (capability: keyof Capabilities | Array<keyof Capabilities>, Page: ComponentType) => (
+  <RequireCapability capability={capability}>
+    <Page />
+  </RequireCapability>
+);
+
+export const router = createBrowserRouter([
+  {
+    element: <SetupGate />,
+    children: [
+      {
+        element: <PublicLayout wide />,
+        children: [{ path: '/setup', element: <SetupPage /> }],
+      },
+      {
+        element: <PublicLayout />,
+        children: [
+          {
+            element: (
+              <RedirectIfSignedIn>
+                <Outlet />
+              </RedirectIfSignedIn>
+            ),
+            children: [
+              { path: '/login', element: <LoginPage /> },
+              { path: '/forgot-password', element: <ForgotPasswordPage /> },
+            ],
+          },
+          { path: '/reset-password/:token', element: <TokenPasswordPage purpose="reset" /> },
+          { path: '/welcome/:token', element: <TokenPasswordPage purpose="invitation" /> },
+        ],
+      },
+      {
+        element: (
+          <RequireSession>
+            <Suspense fallback={<FullPageLoader />}>
+              <AppLayout />
+            </Suspense>
+          </RequireSession>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: '/team', element: guarded('viewTeam', MyTeamPage) },
+          { path: '/people', element: guarded('managePeople', PeoplePage) },
+          { path: '/people/new', element: guarded('managePeople', PersonCreatePage) },
+          { path: '/people/:id', element: guarded('managePeople', PersonDetailPage) },
+          { path: '/teams', element: guarded('manageStructure', TeamsPage) },
+          { path: '/functions', element: guarded('manageStructure', FunctionsPage) },
+          { path: '/competencies', element: guarded('manageStructure', CompetenciesPage) },
+          { path: '/import', element: guarded('managePeople', PeopleImportPage) },
+          { path: '/settings', element: guarded('manageOrganisation', OrganisationSettingsPage) },
+          { path: '/settings/outbox', element: guarded('viewOutbox', OutboxPage) },
+          { path: '/profile', element: <ProfilePage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
