@@ -37,6 +37,11 @@ export interface AppErrorOptions {
   fields?: FieldError[];
   /** Current version of the row, for VERSION_CONFLICT. */
   currentVersion?: number;
+  /**
+   * The row as the server holds it now, for VERSION_CONFLICT on the caller's own text (an autosaved preparation),
+   * so the client can merge instead of overwriting.
+   */
+  current?: unknown;
   /** Seconds to wait, for RATE_LIMITED. */
   retryAfterSeconds?: number;
   params?: Record<string, string | number>;
@@ -47,6 +52,7 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldError[] | undefined;
   readonly currentVersion: number | undefined;
+  readonly current: unknown;
   readonly retryAfterSeconds: number | undefined;
   readonly params: Record<string, string | number> | undefined;
 
@@ -56,6 +62,7 @@ export class AppError extends Error {
     this.code = code;
     this.fields = options.fields;
     this.currentVersion = options.currentVersion;
+    this.current = options.current;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.params = options.params;
   }
@@ -72,6 +79,7 @@ export interface ErrorBody {
     message: string;
     fields?: FieldError[];
     currentVersion?: number;
+    current?: unknown;
     retryAfterSeconds?: number;
     requestId?: string;
   };

@@ -46,6 +46,7 @@ export function errorBody(request: FastifyRequest, appError: AppError): ErrorBod
           }
         : {}),
       ...(appError.currentVersion !== undefined ? { currentVersion: appError.currentVersion } : {}),
+      ...(appError.current !== undefined ? { current: appError.current } : {}),
       ...(appError.retryAfterSeconds !== undefined ? { retryAfterSeconds: appError.retryAfterSeconds } : {}),
       requestId: request.id,
     },
