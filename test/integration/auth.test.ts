@@ -269,3 +269,24 @@ describeEachDatabase('sessions, passwords and throttling', (h) => {
     expect(broken.json().error.code).toBe('BAD_REQUEST');
   });
 });
+
+describeEachDatabase(
+  'behind https',
+  (h) => {
+    it('marks the cookie Secure with the __Host- prefix and sends HSTS', async () => {
+      const org = await h.createOrganisation();
+      const res = await h
+        .anonymous()
+        .post('/api/auth/login', { email: org.admin.email, password: org.admin.password });
+      expect(res.statusCode).toBe(200);
+      const cookie = String(res.headers['set-cookie']);
+      expect(cookie).toMatch(/^__Host-groeipad_session=/);
+      expect(cookie).toMatch(/Secure/);
+      expect(cookie).toMatch(/Path=\//);
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+      const client = await h.login(org.admin);
+      expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+    });
+  },
+  { env: { PUBLIC_URL: 'https://pop.example.org' } },
+);
