@@ -12,6 +12,7 @@ import {
   canViewOutbox,
   canViewPerson,
   canViewTeam,
+  capabilitiesOf,
   type PersonScope,
   peopleScopeOf,
   type TeamScope,
@@ -155,5 +156,17 @@ describe('catalogue and imports', () => {
   ];
   it.each(jobs)('%s follows an import started by HR: %s', (name, expected) => {
     expect(canViewImportJob(actors[name], job)).toBe(expected);
+  });
+});
+
+describe('POP capabilities for the navigation', () => {
+  const table: [Name, { startPlans: boolean; viewAllPlans: boolean; managePlanTemplates: boolean }][] = [
+    ['admin', { startPlans: false, viewAllPlans: false, managePlanTemplates: false }],
+    ['hr', { startPlans: true, viewAllPlans: true, managePlanTemplates: true }],
+    ['manager', { startPlans: true, viewAllPlans: false, managePlanTemplates: false }],
+    ['employee', { startPlans: false, viewAllPlans: false, managePlanTemplates: false }],
+  ];
+  it.each(table)('%s', (name, expected) => {
+    expect(capabilitiesOf(actors[name])).toMatchObject(expected);
   });
 });

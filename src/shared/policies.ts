@@ -113,6 +113,12 @@ export interface Capabilities {
   manageStructure: boolean;
   viewTeam: boolean;
   viewOutbox: boolean;
+  /** Start POP cycles for others (HR for anyone, a manager for their people). */
+  startPlans: boolean;
+  /** Every POP of the organisation (phase, dates, counts): HR. */
+  viewAllPlans: boolean;
+  /** Preparation templates and kinds of action: HR. */
+  managePlanTemplates: boolean;
 }
 
 export function capabilitiesOf(actor: Actor): Capabilities {
@@ -122,5 +128,8 @@ export function capabilitiesOf(actor: Actor): Capabilities {
     manageStructure: canManageStructure(actor),
     viewTeam: hasRole(actor, 'manager'),
     viewOutbox: canViewOutbox(actor),
+    startPlans: isHr(actor) || hasRole(actor, 'manager'),
+    viewAllPlans: isHr(actor),
+    managePlanTemplates: isHr(actor),
   };
 }

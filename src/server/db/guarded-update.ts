@@ -3,7 +3,21 @@ import { AppError } from '../../shared/errors.js';
 import type { Database } from './schema.js';
 
 /** Tables that users edit: each has `id`, `organisation_id`, `version` and `updated_at`. */
-export type VersionedTable = 'organisations' | 'teams' | 'job_functions' | 'competencies' | 'people';
+export type VersionedTable =
+  | 'organisations'
+  | 'teams'
+  | 'job_functions'
+  | 'competencies'
+  | 'people'
+  | 'preparation_templates'
+  | 'action_types'
+  | 'plans'
+  | 'preparations'
+  | 'talking_points'
+  | 'goals'
+  | 'actions'
+  | 'follow_ups'
+  | 'evaluations';
 
 /**
  * The only way an edited row changes: `UPDATE ... WHERE id = ? AND organisation_id = ? AND version = ?`, bumping the

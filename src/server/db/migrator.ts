@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-pop-cycle.js';
 
 /** Every migration, in order. Listed statically so the same list works from sources and from the build. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-pop-cycle': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

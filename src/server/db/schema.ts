@@ -6,6 +6,8 @@ type Timestamp = string;
 type DateOnly = string;
 /** Written as 0/1 (SQLite has no boolean), read as 0/1 or false/true: read through `Boolean()`. */
 type Bool = ColumnType<boolean | number, 0 | 1, 0 | 1>;
+/** A boolean column with a default: optional on insert. */
+type BoolWithDefault = ColumnType<boolean | number, 0 | 1 | undefined, 0 | 1>;
 
 export interface InstallStateTable {
   key: string;
@@ -20,6 +22,8 @@ export interface OrganisationTable {
   locale: string;
   time_zone: string;
   is_demo: Bool;
+  hr_sees_plan_content: BoolWithDefault;
+  exchange_days: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -149,6 +153,234 @@ export interface EmailTable {
   sent_at: Timestamp | null;
 }
 
+export interface PreparationTemplateTable {
+  id: string;
+  organisation_id: string;
+  party: string;
+  kind: string;
+  name: string;
+  description: string | null;
+  is_default: Bool;
+  builtin_key: string | null;
+  archived_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface TemplateQuestionTable {
+  id: string;
+  organisation_id: string;
+  template_id: string;
+  position: number;
+  prompt: string;
+  help: string | null;
+}
+
+export interface TemplateAssignmentTable {
+  id: string;
+  organisation_id: string;
+  template_id: string;
+  party: string;
+  team_id: string | null;
+  function_id: string | null;
+}
+
+export interface ActionTypeTable {
+  id: string;
+  organisation_id: string;
+  name_nl: string;
+  name_en: string | null;
+  is_formal: Bool;
+  active: Bool;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PlanTable {
+  id: string;
+  organisation_id: string;
+  employee_id: string;
+  manager_id: string;
+  period_start: DateOnly;
+  period_end: DateOnly;
+  phase: string;
+  conversation_at: Timestamp | null;
+  employee_approved_at: Timestamp | null;
+  manager_approved_at: Timestamp | null;
+  disagreement: Bool;
+  disagreement_comment: string | null;
+  revision_open: Bool;
+  evaluation_complete: Bool;
+  cancelled: Bool;
+  approved_version: Generated<number>;
+  previous_plan_id: string | null;
+  requested_by: string;
+  facilities: string | null;
+  evaluation_date: DateOnly | null;
+  /** JSON object: notes per step of the conversation guide. */
+  conversation_notes: string;
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PreparationTable {
+  id: string;
+  organisation_id: string;
+  plan_id: string;
+  party: string;
+  template_id: string | null;
+  template_name: string;
+  /** JSON array of the questions as they were when the plan started. */
+  questions: string;
+  /** JSON object: answer per question id. */
+  answers: string;
+  shared_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface TalkingPointTable {
+  id: string;
+  organisation_id: string;
+  plan_id: string;
+  party: string;
+  text: string;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface GoalTable {
+  id: string;
+  organisation_id: string;
+  plan_id: string;
+  position: number;
+  title: string;
+  description: string | null;
+  reason: string | null;
+  organisation_goal: string | null;
+  competency_id: string | null;
+  priority: string;
+  horizon: string;
+  target_date: DateOnly | null;
+  measure: string | null;
+  confirm_specific: Bool;
+  confirm_measurable: Bool;
+  confirm_realistic: Bool;
+  confirm_time_bound: Bool;
+  acceptable_by_employee: Bool;
+  acceptable_by_manager: Bool;
+  carried_from_goal_id: string | null;
+  evaluation_result: string | null;
+  evaluation_note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ActionTable {
+  id: string;
+  organisation_id: string;
+  plan_id: string;
+  goal_id: string;
+  position: number;
+  type: string;
+  description: string;
+  provider: string | null;
+  /** JSON of a `Timing` (src/shared/pop/timing.ts). */
+  timing: string | null;
+  hours: number | null;
+  cost: number | null;
+  currency: string;
+  is_formal: Bool;
+  funding: string | null;
+  support_time: string | null;
+  support_budget: string | null;
+  support_logistics: string | null;
+  support_coach: string | null;
+  follow_up: string | null;
+  status: string;
+  actual_hours: number | null;
+  actual_cost: number | null;
+  actual_start: DateOnly | null;
+  actual_end: DateOnly | null;
+  certificate_note: string | null;
+  carried_from_action_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ActionCommentTable {
+  id: string;
+  organisation_id: string;
+  plan_id: string;
+  action_id: string;
+  author_id: string | null;
+  text: string;
+  created_at: Timestamp;
+}
+
+export interface FollowUpTable {
+  id: string;
+  organisation_id: string;
+  plan_id: string;
+  planned_date: DateOnly;
+  held_at: Timestamp | null;
+  notes: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface FollowUpEntryTable {
+  id: string;
+  organisation_id: string;
+  plan_id: string;
+  follow_up_id: string;
+  goal_id: string;
+  state: string;
+  progress: string | null;
+  acceleration: string | null;
+  expectations: string | null;
+  notes: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanVersionTable {
+  id: string;
+  organisation_id: string;
+  plan_id: string;
+  number: number;
+  /** JSON of a `PlanSnapshot` (src/shared/pop/plan-snapshot.ts). */
+  snapshot: string;
+  employee_approved_at: Timestamp;
+  manager_approved_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface EvaluationTable {
+  id: string;
+  organisation_id: string;
+  plan_id: string;
+  party: string;
+  goals_reached: string | null;
+  effect_on_functioning: string | null;
+  effect_on_career: string | null;
+  submitted_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface Database {
   install_state: InstallStateTable;
   organisations: OrganisationTable;
@@ -162,6 +394,20 @@ export interface Database {
   auth_tokens: AuthTokenTable;
   throttles: ThrottleTable;
   emails: EmailTable;
+  preparation_templates: PreparationTemplateTable;
+  template_questions: TemplateQuestionTable;
+  template_assignments: TemplateAssignmentTable;
+  action_types: ActionTypeTable;
+  plans: PlanTable;
+  preparations: PreparationTable;
+  talking_points: TalkingPointTable;
+  goals: GoalTable;
+  actions: ActionTable;
+  action_comments: ActionCommentTable;
+  follow_ups: FollowUpTable;
+  follow_up_entries: FollowUpEntryTable;
+  plan_versions: PlanVersionTable;
+  evaluations: EvaluationTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -173,3 +419,19 @@ export type NewPerson = Insertable<PersonTable>;
 export type PersonUpdate = Updateable<PersonTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type EmailRow = Selectable<EmailTable>;
+export type PreparationTemplateRow = Selectable<PreparationTemplateTable>;
+export type TemplateQuestionRow = Selectable<TemplateQuestionTable>;
+export type TemplateAssignmentRow = Selectable<TemplateAssignmentTable>;
+export type ActionTypeRow = Selectable<ActionTypeTable>;
+export type PlanRow = Selectable<PlanTable>;
+export type PreparationRow = Selectable<PreparationTable>;
+export type TalkingPointRow = Selectable<TalkingPointTable>;
+export type GoalRow = Selectable<GoalTable>;
+export type NewGoal = Insertable<GoalTable>;
+export type ActionRow = Selectable<ActionTable>;
+export type NewAction = Insertable<ActionTable>;
+export type ActionCommentRow = Selectable<ActionCommentTable>;
+export type FollowUpRow = Selectable<FollowUpTable>;
+export type FollowUpEntryRow = Selectable<FollowUpEntryTable>;
+export type PlanVersionRow = Selectable<PlanVersionTable>;
+export type EvaluationRow = Selectable<EvaluationTable>;

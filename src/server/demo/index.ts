@@ -17,6 +17,7 @@ import {
   demoPeople,
   demoTeams,
 } from './demo-data.js';
+import { seedDemoPlans } from './demo-plans.js';
 
 export interface DemoLogin {
   organisation: string;
@@ -42,12 +43,13 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<DemoLogin[] | nu
   const now = ctx.clock.now();
   const at = now.toISOString();
   const organisationId = randomUUID();
+  const competencyIds = new Map<string, string>();
+  const personIds = new Map<string, string>();
   try {
     await ctx.database.db.transaction().execute(async (trx) => {
       await markSetupDone(trx, at);
       await insertOrganisation(trx, { id: organisationId, ...demoOrganisation, isDemo: true, now: at });
 
-      const competencyIds = new Map<string, string>();
       for (const competency of demoCompetencies) {
         const id = randomUUID();
         await insertCompetency(trx, {
@@ -92,7 +94,6 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<DemoLogin[] | nu
         });
         teamIds.set(team.name, id);
       }
-      const personIds = new Map<string, string>();
       for (const person of demoPeople) {
         const id = randomUUID();
         await insertPerson(trx, {
@@ -130,6 +131,8 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<DemoLogin[] | nu
     if (!(await needsSetup(ctx))) return null;
     throw error;
   }
+  // The plans go through the plan services, after the organisation exists; only the process that created it gets here.
+  await seedDemoPlans(ctx, { organisationId, timeZone: demoOrganisation.timeZone, personIds, competencyIds });
   return demoLogins.map((login) => ({
     organisation: demoOrganisation.name,
     role: login.role,

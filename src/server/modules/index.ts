@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { CookieSettings } from '../http/request.js';
+import { actionTypesRoutes } from './action-types/index.js';
 import { authRoutes } from './auth/index.js';
 import { competenciesRoutes } from './competencies/index.js';
 import { importsRoutes } from './imports/index.js';
@@ -8,8 +9,10 @@ import { jobFunctionsRoutes } from './job-functions/index.js';
 import { organisationRoutes } from './organisation/index.js';
 import { outboxRoutes } from './outbox/index.js';
 import { peopleRoutes } from './people/index.js';
+import { plansRoutes } from './plans/index.js';
 import { systemRoutes } from './system/index.js';
 import { teamsRoutes } from './teams/index.js';
+import { templatesRoutes } from './templates/index.js';
 
 /** Every module's routes. One line per module. */
 export async function registerModuleRoutes(
@@ -26,4 +29,7 @@ export async function registerModuleRoutes(
   await app.register(peopleRoutes(ctx));
   await app.register(importsRoutes());
   await app.register(outboxRoutes(ctx));
+  await app.register(templatesRoutes(ctx));
+  await app.register(actionTypesRoutes(ctx));
+  await app.register(plansRoutes(ctx));
 }

@@ -14,6 +14,9 @@ export const capabilities = z.object({
   manageStructure: z.boolean(),
   viewTeam: z.boolean(),
   viewOutbox: z.boolean(),
+  startPlans: z.boolean(),
+  viewAllPlans: z.boolean(),
+  managePlanTemplates: z.boolean(),
 });
 
 export const meResponse = z.object({

@@ -19,12 +19,19 @@ export const optionalText = (max: number) =>
     .nullable()
     .optional();
 
+/** Required text that may span several lines (descriptions, answers, comments). */
+export const multilineText = (max: number) => z.string().trim().min(1).max(max).regex(multiLine);
+/** Text that may be empty and span lines, kept as typed (autosaved answers). */
+export const draftText = (max: number) => z.string().max(max).regex(multiLine);
+
 export const id = z.uuid();
 export const idParams = z.strictObject({ id });
 export type IdParams = z.infer<typeof idParams>;
 
 export const version = z.number().int().min(1);
 export const isoDate = z.iso.date();
+/** A moment with its offset (`2027-03-15T09:00:00+01:00` or UTC `Z`); stored as UTC. */
+export const isoDateTime = z.iso.datetime({ offset: true });
 export const email = z.string().trim().max(254).pipe(z.email());
 
 /** Passwords: 8..128 characters; common ones are refused by the server. */
@@ -42,6 +49,7 @@ export const errorResponse = z.object({
       .array(z.object({ path: z.string(), code: z.string(), message: z.string().optional() }))
       .optional(),
     currentVersion: z.number().optional(),
+    current: z.unknown().optional(),
     retryAfterSeconds: z.number().optional(),
     requestId: z.string().optional(),
   }),

@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import { locales } from '../i18n/locales.js';
 import { countries, personStatuses, roles } from '../roles.js';
+import { timeZones } from '../time-zones.js';
 import { email, id, isoDate, optionalText, text, version } from './common.js';
 
-/** IANA time-zone names offered for an organisation. */
-export const timeZones = [
-  'Europe/Brussels',
-  'Europe/Amsterdam',
-  'Europe/Luxembourg',
-  'Europe/Paris',
-  'Europe/London',
-  'UTC',
-] as const;
+export { timeZones };
 
 export const organisationResponse = z.object({
   id,
@@ -20,6 +13,10 @@ export const organisationResponse = z.object({
   locale: z.enum(locales),
   timeZone: z.string(),
   isDemo: z.boolean(),
+  /** HR may read the content of every POP (goals, actions, agreements); never the preparations. */
+  hrSeesPlanContent: z.boolean(),
+  /** Days before the POP-gesprek by which both parties share their preparation. */
+  exchangeDays: z.number(),
   version: z.number(),
 });
 export type Organisation = z.infer<typeof organisationResponse>;
@@ -29,6 +26,8 @@ export const updateOrganisationBody = z.strictObject({
   country: z.enum(countries).optional(),
   locale: z.enum(locales).optional(),
   timeZone: z.enum(timeZones).optional(),
+  hrSeesPlanContent: z.boolean().optional(),
+  exchangeDays: z.number().int().min(0).max(60).optional(),
   version,
 });
 

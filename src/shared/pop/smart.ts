@@ -4,15 +4,17 @@ import { type Timing, timingBounds } from './timing.js';
 export const smartCriteria = ['specific', 'measurable', 'acceptable', 'realistic', 'timeBound'] as const;
 export type SmartCriterion = (typeof smartCriteria)[number];
 
-export type SmartHint =
-  | 'no_description'
-  | 'no_measure'
-  | 'no_target_date'
-  | 'target_after_period'
-  | 'target_before_period'
-  | 'target_in_past'
-  | 'no_actions'
-  | 'action_after_target';
+export const smartHints = [
+  'no_description',
+  'no_measure',
+  'no_target_date',
+  'target_after_period',
+  'target_before_period',
+  'target_in_past',
+  'no_actions',
+  'action_after_target',
+] as const;
+export type SmartHint = (typeof smartHints)[number];
 
 export interface SmartInput {
   title: string;

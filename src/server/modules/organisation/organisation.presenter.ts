@@ -10,6 +10,8 @@ export function presentOrganisation(row: OrganisationRow): Organisation {
     locale: isLocale(row.locale) ? row.locale : 'nl-BE',
     timeZone: row.time_zone,
     isDemo: Boolean(row.is_demo),
+    hrSeesPlanContent: Boolean(row.hr_sees_plan_content),
+    exchangeDays: Number(row.exchange_days),
     version: row.version,
   };
 }

@@ -72,7 +72,15 @@ export async function getOrganisation(ctx: AppContext, actor: Actor): Promise<Or
 export async function updateOrganisation(
   ctx: AppContext,
   actor: Actor,
-  input: { name?: string; country?: Country; locale?: Locale; timeZone?: string; version: number },
+  input: {
+    name?: string;
+    country?: Country;
+    locale?: Locale;
+    timeZone?: string;
+    hrSeesPlanContent?: boolean;
+    exchangeDays?: number;
+    version: number;
+  },
 ): Promise<Organisation> {
   if (!canManageOrganisation(actor)) throw new AppError('FORBIDDEN');
   await guardedUpdate(
@@ -84,6 +92,10 @@ export async function updateOrganisation(
       ...(input.country !== undefined ? { country: input.country } : {}),
       ...(input.locale !== undefined ? { locale: input.locale } : {}),
       ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
+      ...(input.hrSeesPlanContent !== undefined
+        ? { hr_sees_plan_content: input.hrSeesPlanContent ? (1 as const) : (0 as const) }
+        : {}),
+      ...(input.exchangeDays !== undefined ? { exchange_days: input.exchangeDays } : {}),
     },
     ctx.clock.now(),
   );

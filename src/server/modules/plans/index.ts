@@ -1,0 +1,20 @@
+export {
+  createFollowUp,
+  saveEvaluation,
+  submitEvaluation,
+  updateFollowUp,
+} from './plan-follow-ups.service.js';
+export {
+  addComment,
+  createAction,
+  createGoal,
+  updateGoal,
+  updateProgress,
+} from './plan-goals.service.js';
+export {
+  addTalkingPoint,
+  savePreparation,
+  sharePreparation,
+} from './plan-preparations.service.js';
+export { plansRoutes } from './plans.routes.js';
+export { firePlanEvent, getPlan, requestPlan, startPlan, updatePlan } from './plans.service.js';

@@ -1,0 +1,411 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type {
+  ActionProgressInput,
+  CreateActionInput,
+  CreateGoalInput,
+  createCommentBody,
+  PlanAction,
+  PlanGoal,
+  UpdateActionInput,
+  UpdateGoalInput,
+} from '../../../shared/contracts/plans.js';
+import { AppError, type FieldError } from '../../../shared/errors.js';
+import type { Actor } from '../../../shared/policies.js';
+import { dateIn } from '../../../shared/pop/dates.js';
+import { isContentEditable } from '../../../shared/pop/phases.js';
+import type { Timing } from '../../../shared/pop/timing.js';
+import type { AppContext } from '../../context.js';
+import { guardedUpdate } from '../../db/guarded-update.js';
+import type { Database, GoalRow } from '../../db/schema.js';
+import { resolveActionType } from '../action-types/index.js';
+import {
+  afterContentChanged,
+  contentLockedError,
+  invalidState,
+  type LoadedPlan,
+  loadPlan,
+  requireContentAccess,
+  requireContentEditable,
+  requireParty,
+} from './plan-context.js';
+import { presentAction, presentGoal } from './plans.presenter.js';
+import * as repo from './plans.repository.js';
+
+type Db = Kysely<Database>;
+export type CommentInput = z.infer<typeof createCommentBody>;
+
+const bit = (value: boolean): 0 | 1 => (value ? 1 : 0);
+
+/**
+ * Goals (ontwikkeldoelen) and their actions. They change while the content is editable (voorbereiding, gesprek,
+ * an open revision) by the two parties; every change withdraws the approvals given so far, in the same
+ * transaction. Progress and comments on actions belong to the execution and leave the agreement alone.
+ */
+async function planOfGoal(ctx: AppContext, db: Db, actor: Actor, goalId: string, lock = true) {
+  const goal = await repo.findGoal(db, actor.organisationId, goalId);
+  if (!goal) throw new AppError('NOT_FOUND');
+  const plan = await loadPlan(ctx, db, actor, goal.plan_id, { lock });
+  requireContentAccess(plan);
+  return { goal, plan };
+}
+
+async function planOfAction(ctx: AppContext, db: Db, actor: Actor, actionId: string, lock = true) {
+  const action = await repo.findAction(db, actor.organisationId, actionId);
+  if (!action) throw new AppError('NOT_FOUND');
+  const plan = await loadPlan(ctx, db, actor, action.plan_id, { lock });
+  requireContentAccess(plan);
+  return { action, plan };
+}
+
+export async function getGoal(ctx: AppContext, actor: Actor, goalId: string): Promise<PlanGoal> {
+  const db = ctx.database.db;
+  const { plan } = await planOfGoal(ctx, db, actor, goalId, false);
+  const [goal, actions, comments] = await Promise.all([
+    repo.findGoalView(db, actor.organisationId, goalId),
+    repo.actionsOfPlan(db, actor.organisationId, plan.row.id),
+    repo.commentsOfPlan(db, actor.organisationId, plan.row.id),
+  ]);
+  if (!goal) throw new AppError('NOT_FOUND');
+  return presentGoal(goal, actions, comments, plan.row, dateIn(plan.settings.time_zone, ctx.clock.now()));
+}
+
+export async function getAction(ctx: AppContext, actor: Actor, actionId: string): Promise<PlanAction> {
+  const db = ctx.database.db;
+  const { action } = await planOfAction(ctx, db, actor, actionId, false);
+  return presentAction(action, await repo.commentsOfAction(db, actor.organisationId, actionId));
+}
+
+async function competencyErrors(db: Db, organisationId: string, competencyId: string | null | undefined) {
+  return competencyId && !(await repo.competencyExists(db, organisationId, competencyId))
+    ? [{ path: 'competencyId', code: 'unknown_reference' }]
+    : [];
+}
+
+export async function createGoal(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  input: CreateGoalInput,
+): Promise<PlanGoal> {
+  const now = ctx.clock.now();
+  const id = randomUUID();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const plan = await loadPlan(ctx, trx, actor, planId, { lock: true });
+    const party = requireContentEditable(plan);
+    const errors = await competencyErrors(trx, actor.organisationId, input.competencyId);
+    if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { fields: errors });
+    await repo.insertGoals(trx, [
+      {
+        id,
+        organisation_id: actor.organisationId,
+        plan_id: planId,
+        position: input.position ?? (await repo.countGoals(trx, actor.organisationId, planId)),
+        title: input.title,
+        description: input.description ?? null,
+        reason: input.reason ?? null,
+        organisation_goal: input.organisationGoal ?? null,
+        competency_id: input.competencyId ?? null,
+        priority: input.priority ?? 'medium',
+        horizon: input.horizon ?? 'short',
+        target_date: input.targetDate ?? null,
+        measure: input.measure ?? null,
+        confirm_specific: bit(input.confirmSpecific ?? false),
+        confirm_measurable: bit(input.confirmMeasurable ?? false),
+        confirm_realistic: bit(input.confirmRealistic ?? false),
+        confirm_time_bound: bit(input.confirmTimeBound ?? false),
+        acceptable_by_employee: bit(party === 'employee' && input.acceptable === true),
+        acceptable_by_manager: bit(party === 'manager' && input.acceptable === true),
+        carried_from_goal_id: null,
+        evaluation_result: null,
+        evaluation_note: null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      },
+    ]);
+    await afterContentChanged(trx, plan, now);
+  });
+  return getGoal(ctx, actor, id);
+}
+
+const contentKeys = [
+  'title',
+  'description',
+  'reason',
+  'organisationGoal',
+  'competencyId',
+  'priority',
+  'horizon',
+  'targetDate',
+  'measure',
+  'position',
+  'confirmSpecific',
+  'confirmMeasurable',
+  'confirmRealistic',
+  'confirmTimeBound',
+  'acceptable',
+] as const;
+
+export async function updateGoal(
+  ctx: AppContext,
+  actor: Actor,
+  goalId: string,
+  input: UpdateGoalInput,
+): Promise<PlanGoal> {
+  const now = ctx.clock.now();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const { plan } = await planOfGoal(ctx, trx, actor, goalId);
+    const party = requireParty(plan);
+    const changesContent = contentKeys.some((key) => input[key] !== undefined);
+    const changesEvaluation = input.evaluationResult !== undefined || input.evaluationNote !== undefined;
+    if (changesContent && !isContentEditable(plan.state)) throw contentLockedError(plan.state);
+    if (changesEvaluation && plan.state.phase !== 'evaluation') throw invalidState('EVALUATION_NOT_OPEN');
+    const errors = await competencyErrors(trx, actor.organisationId, input.competencyId);
+    if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { fields: errors });
+    await guardedUpdate(
+      trx,
+      'goals',
+      { id: goalId, organisationId: actor.organisationId, version: input.version },
+      {
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.reason !== undefined ? { reason: input.reason } : {}),
+        ...(input.organisationGoal !== undefined ? { organisation_goal: input.organisationGoal } : {}),
+        ...(input.competencyId !== undefined ? { competency_id: input.competencyId } : {}),
+        ...(input.priority !== undefined ? { priority: input.priority } : {}),
+        ...(input.horizon !== undefined ? { horizon: input.horizon } : {}),
+        ...(input.targetDate !== undefined ? { target_date: input.targetDate } : {}),
+        ...(input.measure !== undefined ? { measure: input.measure } : {}),
+        ...(input.position !== undefined ? { position: input.position } : {}),
+        ...(input.confirmSpecific !== undefined ? { confirm_specific: bit(input.confirmSpecific) } : {}),
+        ...(input.confirmMeasurable !== undefined
+          ? { confirm_measurable: bit(input.confirmMeasurable) }
+          : {}),
+        ...(input.confirmRealistic !== undefined ? { confirm_realistic: bit(input.confirmRealistic) } : {}),
+        ...(input.confirmTimeBound !== undefined ? { confirm_time_bound: bit(input.confirmTimeBound) } : {}),
+        ...(input.acceptable !== undefined
+          ? party === 'employee'
+            ? { acceptable_by_employee: bit(input.acceptable) }
+            : { acceptable_by_manager: bit(input.acceptable) }
+          : {}),
+        ...(input.evaluationResult !== undefined ? { evaluation_result: input.evaluationResult } : {}),
+        ...(input.evaluationNote !== undefined ? { evaluation_note: input.evaluationNote } : {}),
+      },
+      now,
+    );
+    if (changesContent) await afterContentChanged(trx, plan, now);
+  });
+  return getGoal(ctx, actor, goalId);
+}
+
+export async function deleteGoal(
+  ctx: AppContext,
+  actor: Actor,
+  goalId: string,
+  version: number,
+): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const { goal, plan } = await planOfGoal(ctx, trx, actor, goalId);
+    requireContentEditable(plan);
+    const deleted = await repo.deleteVersioned(trx, 'goals', {
+      id: goalId,
+      organisationId: actor.organisationId,
+      version,
+    });
+    if (!deleted) throw new AppError('VERSION_CONFLICT', { currentVersion: goal.version });
+    await afterContentChanged(trx, plan, now);
+  });
+}
+
+function timingErrors(timing: Timing | null | undefined): FieldError[] {
+  return timing?.kind === 'range' && timing.to < timing.from
+    ? [{ path: 'timing.to', code: 'end_before_start' }]
+    : [];
+}
+
+export async function createAction(
+  ctx: AppContext,
+  actor: Actor,
+  goalId: string,
+  input: CreateActionInput,
+): Promise<PlanAction> {
+  const now = ctx.clock.now();
+  const id = randomUUID();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const { goal, plan } = await planOfGoal(ctx, trx, actor, goalId);
+    requireContentEditable(plan);
+    const type = await resolveActionType(trx, actor.organisationId, input.type);
+    const errors: FieldError[] = [
+      ...(type ? [] : [{ path: 'type', code: 'unknown_action_type' }]),
+      ...timingErrors(input.timing),
+    ];
+    if (errors.length > 0 || !type) throw new AppError('VALIDATION_FAILED', { fields: errors });
+    await repo.insertActions(trx, [
+      {
+        id,
+        organisation_id: actor.organisationId,
+        plan_id: goal.plan_id,
+        goal_id: goalId,
+        position: input.position ?? (await repo.countActions(trx, actor.organisationId, goalId)),
+        type: type.key,
+        description: input.description,
+        provider: input.provider ?? null,
+        timing: input.timing ? JSON.stringify(input.timing) : null,
+        hours: input.hours ?? null,
+        cost: input.cost ?? null,
+        currency: input.currency ?? 'EUR',
+        is_formal: bit(input.isFormal ?? type.isFormal),
+        funding: input.funding ?? null,
+        support_time: input.supportTime ?? null,
+        support_budget: input.supportBudget ?? null,
+        support_logistics: input.supportLogistics ?? null,
+        support_coach: input.supportCoach ?? null,
+        follow_up: input.followUp ?? null,
+        status: 'planned',
+        actual_hours: null,
+        actual_cost: null,
+        actual_start: null,
+        actual_end: null,
+        certificate_note: null,
+        carried_from_action_id: null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      },
+    ]);
+    await afterContentChanged(trx, plan, now);
+  });
+  return getAction(ctx, actor, id);
+}
+
+export async function updateAction(
+  ctx: AppContext,
+  actor: Actor,
+  actionId: string,
+  input: UpdateActionInput,
+): Promise<PlanAction> {
+  const now = ctx.clock.now();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const { action, plan } = await planOfAction(ctx, trx, actor, actionId);
+    requireContentEditable(plan);
+    const errors: FieldError[] = [...timingErrors(input.timing)];
+    const type =
+      input.type === undefined ? undefined : await resolveActionType(trx, actor.organisationId, input.type);
+    if (input.type !== undefined && !type) errors.push({ path: 'type', code: 'unknown_action_type' });
+    let target: GoalRow | undefined;
+    if (input.goalId !== undefined && input.goalId !== action.goal_id) {
+      target = await repo.findGoal(trx, actor.organisationId, input.goalId);
+      if (!target || target.plan_id !== action.plan_id) errors.push({ path: 'goalId', code: 'other_plan' });
+    }
+    if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { fields: errors });
+    await guardedUpdate(
+      trx,
+      'actions',
+      { id: actionId, organisationId: actor.organisationId, version: input.version },
+      {
+        ...(type ? { type: type.key } : {}),
+        ...(target ? { goal_id: target.id } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.provider !== undefined ? { provider: input.provider } : {}),
+        ...(input.timing !== undefined ? { timing: input.timing ? JSON.stringify(input.timing) : null } : {}),
+        ...(input.hours !== undefined ? { hours: input.hours } : {}),
+        ...(input.cost !== undefined ? { cost: input.cost } : {}),
+        ...(input.currency !== undefined ? { currency: input.currency } : {}),
+        ...(input.isFormal !== undefined ? { is_formal: bit(input.isFormal) } : {}),
+        ...(input.funding !== undefined ? { funding: input.funding } : {}),
+        ...(input.supportTime !== undefined ? { support_time: input.supportTime } : {}),
+        ...(input.supportBudget !== undefined ? { support_budget: input.supportBudget } : {}),
+        ...(input.supportLogistics !== undefined ? { support_logistics: input.supportLogistics } : {}),
+        ...(input.supportCoach !== undefined ? { support_coach: input.supportCoach } : {}),
+        ...(input.followUp !== undefined ? { follow_up: input.followUp } : {}),
+        ...(input.position !== undefined ? { position: input.position } : {}),
+      },
+      now,
+    );
+    await afterContentChanged(trx, plan, now);
+  });
+  return getAction(ctx, actor, actionId);
+}
+
+export async function deleteAction(
+  ctx: AppContext,
+  actor: Actor,
+  actionId: string,
+  version: number,
+): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const { action, plan } = await planOfAction(ctx, trx, actor, actionId);
+    requireContentEditable(plan);
+    const deleted = await repo.deleteVersioned(trx, 'actions', {
+      id: actionId,
+      organisationId: actor.organisationId,
+      version,
+    });
+    if (!deleted) throw new AppError('VERSION_CONFLICT', { currentVersion: action.version });
+    await afterContentChanged(trx, plan, now);
+  });
+}
+
+/** Progress is kept during the execution: the approved plan without an open revision, and its evaluation. */
+function requireExecution(plan: LoadedPlan): void {
+  const { phase, revisionOpen } = plan.state;
+  if (!((phase === 'approved' && !revisionOpen) || phase === 'evaluation'))
+    throw invalidState('PROGRESS_NOT_ALLOWED');
+}
+
+export async function updateProgress(
+  ctx: AppContext,
+  actor: Actor,
+  actionId: string,
+  input: ActionProgressInput,
+): Promise<PlanAction> {
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const { action, plan } = await planOfAction(ctx, trx, actor, actionId);
+    requireParty(plan);
+    requireExecution(plan);
+    const start = input.actualStart !== undefined ? input.actualStart : action.actual_start;
+    const end = input.actualEnd !== undefined ? input.actualEnd : action.actual_end;
+    if (start && end && end < start)
+      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'actualEnd', code: 'end_before_start' }] });
+    await guardedUpdate(
+      trx,
+      'actions',
+      { id: actionId, organisationId: actor.organisationId, version: input.version },
+      {
+        ...(input.status !== undefined ? { status: input.status } : {}),
+        ...(input.actualHours !== undefined ? { actual_hours: input.actualHours } : {}),
+        ...(input.actualCost !== undefined ? { actual_cost: input.actualCost } : {}),
+        ...(input.actualStart !== undefined ? { actual_start: input.actualStart } : {}),
+        ...(input.actualEnd !== undefined ? { actual_end: input.actualEnd } : {}),
+        ...(input.certificateNote !== undefined ? { certificate_note: input.certificateNote } : {}),
+      },
+      ctx.clock.now(),
+    );
+  });
+  return getAction(ctx, actor, actionId);
+}
+
+/** Both parties comment on an action while the plan is open. */
+export async function addComment(
+  ctx: AppContext,
+  actor: Actor,
+  actionId: string,
+  input: CommentInput,
+): Promise<PlanAction> {
+  const db = ctx.database.db;
+  const { action, plan } = await planOfAction(ctx, db, actor, actionId, false);
+  requireParty(plan);
+  if (plan.state.phase === 'closed') throw invalidState('PLAN_CLOSED');
+  await repo.insertComment(db, {
+    id: randomUUID(),
+    organisationId: actor.organisationId,
+    planId: action.plan_id,
+    actionId,
+    authorId: actor.personId,
+    text: input.text,
+    now: ctx.clock.now().toISOString(),
+  });
+  return getAction(ctx, actor, actionId);
+}
