@@ -30,7 +30,45 @@ import type {
   updatePersonBody,
   updateTeamBody,
 } from '../../shared/contracts/organisation.js';
+import type {
+  actionProgressBody,
+  BatchPlansInput,
+  BatchPlansResult,
+  CreateActionInput,
+  CreateGoalInput,
+  CreatePlanInput,
+  carryOverResponse,
+  FollowUp,
+  PlanAction,
+  PlanDetail,
+  PlanEventInput,
+  PlanGoal,
+  planDiffResponse,
+  planListQuery,
+  planListResponse,
+  planVersionResponse,
+  requestPlanBody,
+  SaveEvaluationInput,
+  TalkingPoint,
+  UpdateActionInput,
+  UpdateFollowUpInput,
+  UpdateGoalInput,
+  UpdatePlanInput,
+  updateTalkingPointBody,
+  VisiblePreparation,
+  visibleEvaluation,
+} from '../../shared/contracts/plans.js';
 import type { SetupBody, setupStatusResponse } from '../../shared/contracts/system.js';
+import type {
+  ActionType,
+  createActionTypeBody,
+  createTemplateBody,
+  PreparationTemplate,
+  templateAssignmentsBody,
+  templateListResponse,
+  updateActionTypeBody,
+  updateTemplateBody,
+} from '../../shared/contracts/templates.js';
 import { AppError, type ErrorBody, isErrorCode } from '../../shared/errors.js';
 import type { PersonStatus } from '../../shared/roles.js';
 
@@ -103,6 +141,9 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
 const get = <T>(path: string) => request<T>('GET', path);
 const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
+const remove = (path: string, version: number) =>
+  request<{ ok: true }>('DELETE', `${path}?version=${encodeURIComponent(version)}`);
 const segment = (value: string) => encodeURIComponent(value);
 
 function withSession(promise: Promise<Me>): Promise<Me> {
@@ -131,6 +172,21 @@ export type PersonList = z.infer<typeof personListResponse>;
 export type Outbox = z.infer<typeof outboxResponse>;
 export type OutboxMessage = Outbox['items'][number];
 export type InvitationResult = z.infer<typeof invitePersonResponse>;
+export type PlanList = z.infer<typeof planListResponse>;
+export type PlanListParams = Partial<z.input<typeof planListQuery>>;
+export type RequestPlanInput = z.input<typeof requestPlanBody>;
+export type PlanVersion = z.infer<typeof planVersionResponse>;
+export type PlanDiff = z.infer<typeof planDiffResponse>;
+export type CarryOverOptions = z.infer<typeof carryOverResponse>;
+export type ActionProgressInput = z.input<typeof actionProgressBody>;
+export type UpdateTalkingPointInput = z.input<typeof updateTalkingPointBody>;
+export type VisibleEvaluation = z.infer<typeof visibleEvaluation>;
+export type TemplateList = z.infer<typeof templateListResponse>;
+export type CreateTemplateInput = z.input<typeof createTemplateBody>;
+export type UpdateTemplateInput = z.input<typeof updateTemplateBody>;
+export type TemplateAssignmentsInput = z.input<typeof templateAssignmentsBody>;
+export type CreateActionTypeInput = z.input<typeof createActionTypeBody>;
+export type UpdateActionTypeInput = z.input<typeof updateActionTypeBody>;
 
 export interface PersonListParams {
   q?: string;
@@ -219,6 +275,73 @@ export const api = {
   },
   admin: {
     outbox: () => get<Outbox>('/api/admin/outbox'),
+  },
+  plans: {
+    list: (params: PlanListParams = {}) => get<PlanList>(`/api/plans${queryString(params)}`),
+    get: (id: string) => get<PlanDetail>(`/api/plans/${segment(id)}`),
+    create: (body: CreatePlanInput) => post<PlanDetail>('/api/plans', body),
+    request: (body: RequestPlanInput) => post<PlanDetail>('/api/plans/requests', body),
+    batch: (body: BatchPlansInput) => post<BatchPlansResult>('/api/plans/batch', body),
+    update: (id: string, body: UpdatePlanInput) => patch<PlanDetail>(`/api/plans/${segment(id)}`, body),
+    fire: (id: string, body: PlanEventInput) => post<PlanDetail>(`/api/plans/${segment(id)}/events`, body),
+    version: (id: string, number: number) => get<PlanVersion>(`/api/plans/${segment(id)}/versions/${number}`),
+    diff: (id: string, a: number, b: number) =>
+      get<PlanDiff>(`/api/plans/${segment(id)}/versions/${a}/diff/${b}`),
+    carryOver: (id: string) => get<CarryOverOptions>(`/api/plans/${segment(id)}/carry-over`),
+  },
+  preparations: {
+    save: (planId: string, body: { answers: Record<string, string>; version: number }) =>
+      put<VisiblePreparation>(`/api/plans/${segment(planId)}/preparations/mine`, body),
+    share: (planId: string, version: number) =>
+      post<VisiblePreparation>(`/api/plans/${segment(planId)}/preparations/mine/share`, { version }),
+    addPoint: (planId: string, text: string) =>
+      post<TalkingPoint>(`/api/plans/${segment(planId)}/talking-points`, { text }),
+    updatePoint: (planId: string, pointId: string, body: UpdateTalkingPointInput) =>
+      patch<TalkingPoint>(`/api/plans/${segment(planId)}/talking-points/${segment(pointId)}`, body),
+    removePoint: (planId: string, pointId: string, version: number) =>
+      remove(`/api/plans/${segment(planId)}/talking-points/${segment(pointId)}`, version),
+  },
+  goals: {
+    create: (planId: string, body: CreateGoalInput) =>
+      post<PlanGoal>(`/api/plans/${segment(planId)}/goals`, body),
+    update: (id: string, body: UpdateGoalInput) => patch<PlanGoal>(`/api/goals/${segment(id)}`, body),
+    remove: (id: string, version: number) => remove(`/api/goals/${segment(id)}`, version),
+  },
+  actions: {
+    create: (goalId: string, body: CreateActionInput) =>
+      post<PlanAction>(`/api/goals/${segment(goalId)}/actions`, body),
+    update: (id: string, body: UpdateActionInput) => patch<PlanAction>(`/api/actions/${segment(id)}`, body),
+    remove: (id: string, version: number) => remove(`/api/actions/${segment(id)}`, version),
+    progress: (id: string, body: ActionProgressInput) =>
+      patch<PlanAction>(`/api/actions/${segment(id)}/progress`, body),
+    comment: (id: string, text: string) => post<PlanAction>(`/api/actions/${segment(id)}/comments`, { text }),
+  },
+  followUps: {
+    create: (planId: string, plannedDate: string) =>
+      post<FollowUp>(`/api/plans/${segment(planId)}/follow-ups`, { plannedDate }),
+    update: (id: string, body: UpdateFollowUpInput) =>
+      patch<FollowUp>(`/api/follow-ups/${segment(id)}`, body),
+    remove: (id: string, version: number) => remove(`/api/follow-ups/${segment(id)}`, version),
+  },
+  evaluations: {
+    save: (planId: string, body: SaveEvaluationInput) =>
+      put<VisibleEvaluation>(`/api/plans/${segment(planId)}/evaluations/mine`, body),
+    submit: (planId: string, version: number) =>
+      post<VisibleEvaluation>(`/api/plans/${segment(planId)}/evaluations/mine/submit`, { version }),
+  },
+  templates: {
+    list: () => get<TemplateList>('/api/templates'),
+    get: (id: string) => get<PreparationTemplate>(`/api/templates/${segment(id)}`),
+    create: (body: CreateTemplateInput) => post<PreparationTemplate>('/api/templates', body),
+    update: (id: string, body: UpdateTemplateInput) =>
+      patch<PreparationTemplate>(`/api/templates/${segment(id)}`, body),
+    assign: (body: TemplateAssignmentsInput) => put<TemplateList>('/api/templates/assignments', body),
+  },
+  actionTypes: {
+    list: () => get<{ items: ActionType[] }>('/api/action-types'),
+    create: (body: CreateActionTypeInput) => post<ActionType>('/api/action-types', body),
+    update: (id: string, body: UpdateActionTypeInput) =>
+      patch<ActionType>(`/api/action-types/${segment(id)}`, body),
   },
 };
 

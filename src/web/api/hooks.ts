@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, type PersonListParams } from './client.js';
+import { api, type PersonListParams, type PlanListParams } from './client.js';
 import { queryKeys } from './query-keys.js';
 
 export const useTeams = () => useQuery({ queryKey: queryKeys.teams, queryFn: api.teams.list });
@@ -18,3 +18,20 @@ export const usePeople = (params: PersonListParams) =>
 
 /** Active people for "leidinggevende" pickers. */
 export const usePeopleOptions = () => usePeople({ status: 'active', limit: 500 });
+
+export const usePlans = (params: PlanListParams, enabled = true) =>
+  useQuery({
+    queryKey: queryKeys.planList(params),
+    queryFn: () => api.plans.list(params),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+
+/** Kinds of action (built-in and the organisation's own); loaded only where an action is shown or edited. */
+export const useActionTypes = (enabled = true) =>
+  useQuery({
+    queryKey: queryKeys.actionTypes,
+    queryFn: api.actionTypes.list,
+    staleTime: 5 * 60_000,
+    enabled,
+  });

@@ -1,4 +1,4 @@
-import type { PersonListParams } from './client.js';
+import type { PersonListParams, PlanListParams } from './client.js';
 
 /** Query keys in one place, so invalidations after a save reach every list that shows the changed data. */
 export const queryKeys = {
@@ -17,4 +17,12 @@ export const queryKeys = {
   person: (id: string) => ['people', 'detail', id] as const,
   importJob: (jobId: string) => ['imports', jobId] as const,
   outbox: ['outbox'] as const,
+  plans: ['plans'] as const,
+  planList: (params: PlanListParams) => ['plans', 'list', params] as const,
+  plan: (id: string) => ['plans', 'detail', id] as const,
+  planVersion: (id: string, number: number) => ['plans', 'version', id, number] as const,
+  planDiff: (id: string, a: number, b: number) => ['plans', 'diff', id, a, b] as const,
+  carryOver: (id: string) => ['plans', 'carry-over', id] as const,
+  templates: ['templates'] as const,
+  actionTypes: ['action-types'] as const,
 };

@@ -8,6 +8,7 @@ import type { Locale } from '../../shared/i18n/locales.js';
 import { roles as allRoles } from '../../shared/roles.js';
 import { api } from '../api/client.js';
 import { queryKeys } from '../api/query-keys.js';
+import { clearDrafts } from '../components/drafts.js';
 import { FullPageLoader } from '../components/full-page-loader.js';
 import { notifyError } from '../components/notify.js';
 import { switchLocale } from '../i18n/i18n.js';
@@ -34,6 +35,7 @@ function useLogout() {
   return useMutation({
     mutationFn: api.auth.logout,
     onSettled: () => {
+      clearDrafts();
       queryClient.clear();
       queryClient.setQueryData(queryKeys.me, null);
       void navigate('/login', { replace: true });
@@ -124,7 +126,7 @@ export function AppLayout() {
             {me.organisation.name}
           </Text>
         </Stack>
-        <Navigation capabilities={me.capabilities} onNavigate={close} />
+        <Navigation capabilities={me.capabilities} roles={me.person.roles} onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main>
         {me.organisation.isDemo && (

@@ -2,6 +2,7 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Capabilities } from '../../shared/policies.js';
+import type { Role } from '../../shared/roles.js';
 
 interface NavItem {
   to: string;
@@ -15,10 +16,21 @@ interface NavSection {
   items: NavItem[];
 }
 
-function useSections(capabilities: Capabilities): NavSection[] {
+function useSections(capabilities: Capabilities, roles: readonly Role[]): NavSection[] {
   const { t } = useTranslation();
   const sections: NavSection[] = [{ items: [{ to: '/', label: t('nav.home') }] }];
   if (capabilities.viewTeam) sections[0]?.items.push({ to: '/team', label: t('nav.team') });
+  // The capabilities of /api/auth/me name no POP pages yet: HR's follow from the role.
+  if (roles.includes('hr')) {
+    sections.push({
+      label: t('nav.popSection'),
+      items: [
+        { to: '/cycles', label: t('nav.cycles') },
+        { to: '/templates', label: t('nav.templates') },
+        { to: '/action-types', label: t('nav.actionTypes') },
+      ],
+    });
+  }
   if (capabilities.managePeople || capabilities.manageStructure) {
     const items: NavItem[] = [];
     if (capabilities.managePeople) items.push({ to: '/people', label: t('nav.people'), nested: true });
@@ -42,13 +54,15 @@ function useSections(capabilities: Capabilities): NavSection[] {
 
 export function Navigation({
   capabilities,
+  roles,
   onNavigate,
 }: {
   capabilities: Capabilities;
+  roles: readonly Role[];
   onNavigate: () => void;
 }) {
   const location = useLocation();
-  const sections = useSections(capabilities);
+  const sections = useSections(capabilities, roles);
   const isActive = (item: NavItem) =>
     location.pathname === item.to || (!!item.nested && location.pathname.startsWith(`${item.to}/`));
   return (

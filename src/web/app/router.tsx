@@ -3,7 +3,7 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import type { Capabilities } from '../../shared/policies.js';
 import { FullPageLoader } from '../components/full-page-loader.js';
 import { PublicLayout } from './public-layout.js';
-import { RedirectIfSignedIn, RequireCapability, RequireSession, SetupGate } from './session.js';
+import { RedirectIfSignedIn, RequireCapability, RequireRole, RequireSession, SetupGate } from './session.js';
 
 /** Each page is its own chunk: the first page only loads the shell and itself. */
 function page<P extends object>(load: () => Promise<ComponentType<P>>) {
@@ -43,12 +43,26 @@ const OrganisationSettingsPage = page(() =>
 );
 const OutboxPage = page(() => import('../features/settings/outbox-page.js').then((m) => m.OutboxPage));
 const ProfilePage = page(() => import('../features/profile/profile-page.js').then((m) => m.ProfilePage));
+const PlanPage = page(() => import('../features/plans/plan-page.js').then((m) => m.PlanPage));
+const CyclesPage = page(() => import('../features/plans/cycles-page.js').then((m) => m.CyclesPage));
+const TemplatesPage = page(() =>
+  import('../features/templates/templates-page.js').then((m) => m.TemplatesPage),
+);
+const ActionTypesPage = page(() =>
+  import('../features/action-types/action-types-page.js').then((m) => m.ActionTypesPage),
+);
 const NotFoundPage = page(() => import('../features/errors/not-found-page.js').then((m) => m.NotFoundPage));
 
 const guarded = (capability: keyof Capabilities | Array<keyof Capabilities>, Page: ComponentType) => (
   <RequireCapability capability={capability}>
     <Page />
   </RequireCapability>
+);
+
+const hrOnly = (Page: ComponentType) => (
+  <RequireRole requiredRole="hr">
+    <Page />
+  </RequireRole>
 );
 
 export const router = createBrowserRouter([
@@ -88,6 +102,10 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: '/team', element: guarded('viewTeam', MyTeamPage) },
+          { path: '/plans/:id', element: <PlanPage /> },
+          { path: '/cycles', element: hrOnly(CyclesPage) },
+          { path: '/templates', element: hrOnly(TemplatesPage) },
+          { path: '/action-types', element: hrOnly(ActionTypesPage) },
           { path: '/people', element: guarded('managePeople', PeoplePage) },
           { path: '/people/new', element: guarded('managePeople', PersonCreatePage) },
           { path: '/people/:id', element: guarded('managePeople', PersonDetailPage) },

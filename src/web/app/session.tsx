@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import type { Me } from '../../shared/contracts/auth.js';
 import type { Capabilities } from '../../shared/policies.js';
+import type { Role } from '../../shared/roles.js';
 import { api } from '../api/client.js';
 import { queryKeys } from '../api/query-keys.js';
 import { FullPageLoader } from '../components/full-page-loader.js';
@@ -98,5 +99,12 @@ export function RequireCapability({
   const me = useMe();
   const wanted = Array.isArray(capability) ? capability : [capability];
   if (!wanted.some((c) => me.capabilities[c])) return <NoAccessPage />;
+  return <>{children}</>;
+}
+
+/** Pages for a role that /api/auth/me does not name as a capability (HR's POP pages). */
+export function RequireRole({ requiredRole, children }: { requiredRole: Role; children: ReactNode }) {
+  const me = useMe();
+  if (!me.person.roles.includes(requiredRole)) return <NoAccessPage />;
   return <>{children}</>;
 }

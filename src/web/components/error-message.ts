@@ -13,3 +13,11 @@ export function errorMessage(error: unknown, t: TFunction): string {
   }
   return t('errors.INTERNAL');
 }
+
+/** The sentence plus each field message, for failures that have no form field to stand next to. */
+export function errorWithFields(error: unknown, t: TFunction): string {
+  const general = errorMessage(error, t);
+  if (!(error instanceof AppError) || !error.fields?.length) return general;
+  const details = error.fields.map((f) => f.message ?? t(`validation.${f.code}` as 'validation.required'));
+  return [general, ...new Set(details)].join(' ');
+}

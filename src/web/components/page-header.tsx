@@ -15,7 +15,7 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
   return (
     <Group justify="space-between" align="flex-start" mb="lg" gap="md">
       <Stack gap={4} style={{ flex: '1 1 18rem' }}>
-        <Title order={1} fz={{ base: 'h2', sm: 'h1' }}>
+        <Title order={1} fz={{ base: 'h2', sm: 'h1' }} style={{ overflowWrap: 'anywhere', hyphens: 'auto' }}>
           {title}
         </Title>
         {description && (

@@ -26,3 +26,23 @@ export function formatDateTime(value: string | null | undefined, timeZone: strin
 export function formatFte(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
+
+/** The time of day of a moment (HH:mm) in the organisation's time zone, e.g. "bewaard om 14:02". */
+export function formatTime(value: Date | string, timeZone: string): string {
+  const moment = dayjs(value);
+  try {
+    return moment.tz(timeZone).format('HH:mm');
+  } catch {
+    return moment.format('HH:mm');
+  }
+}
+
+/** An amount of money in the person's language (e.g. "€ 1.250,00"). */
+export function formatMoney(value: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
+}
+
+/** A plain number (hours) with the decimal sign of the language. */
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+}

@@ -1,4 +1,16 @@
-import { Button, Group, Paper, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Skeleton,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -44,6 +56,8 @@ interface OrganisationValues {
   country: Country;
   locale: Locale;
   timeZone: string;
+  hrSeesPlanContent: boolean;
+  exchangeDays: number | string;
 }
 
 function OrganisationForm({
@@ -64,8 +78,17 @@ function OrganisationForm({
       country: organisation.country,
       locale: organisation.locale,
       timeZone: organisation.timeZone,
+      hrSeesPlanContent: organisation.hrSeesPlanContent,
+      exchangeDays: organisation.exchangeDays,
     },
-    validate: { name: rules.required(200), timeZone: rules.requiredChoice },
+    validate: {
+      name: rules.required(200),
+      timeZone: rules.requiredChoice,
+      exchangeDays: (value) =>
+        value === '' || !Number.isInteger(Number(value)) || Number(value) < 0 || Number(value) > 60
+          ? t('settings.fields.exchangeDaysRange')
+          : null,
+    },
   });
   const save = useMutation({
     mutationFn: (values: OrganisationValues) =>
@@ -74,6 +97,8 @@ function OrganisationForm({
         country: values.country,
         locale: values.locale,
         timeZone: values.timeZone as (typeof timeZones)[number],
+        hrSeesPlanContent: values.hrSeesPlanContent,
+        exchangeDays: Number(values.exchangeDays),
         version: guard.version,
       }),
     onSuccess: (saved, values) => {
@@ -138,6 +163,16 @@ function OrganisationForm({
                 theirs: latest.timeZone,
                 changed: latest.timeZone !== form.values.timeZone,
               },
+              {
+                label: t('settings.fields.hrSeesPlanContent'),
+                theirs: latest.hrSeesPlanContent ? t('settings.fields.on') : t('settings.fields.off'),
+                changed: latest.hrSeesPlanContent !== form.values.hrSeesPlanContent,
+              },
+              {
+                label: t('settings.fields.exchangeDays'),
+                theirs: String(latest.exchangeDays),
+                changed: latest.exchangeDays !== Number(form.values.exchangeDays),
+              },
             ]}
           />
           <FormAlert failure={failure} />
@@ -162,6 +197,23 @@ function OrganisationForm({
             data={zoneOptions}
             allowDeselect={false}
             {...form.getInputProps('timeZone')}
+          />
+          <Title order={2} fz="h4" mt="sm">
+            {t('settings.popSection')}
+          </Title>
+          <NumberInput
+            label={t('settings.fields.exchangeDays')}
+            description={t('settings.fields.exchangeDaysHint')}
+            min={0}
+            max={60}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps('exchangeDays')}
+          />
+          <Switch
+            label={t('settings.fields.hrSeesPlanContent')}
+            description={t('settings.fields.hrSeesPlanContentHint')}
+            {...form.getInputProps('hrSeesPlanContent', { type: 'checkbox' })}
           />
           {organisation.isDemo && (
             <Text size="sm" c="dimmed">
