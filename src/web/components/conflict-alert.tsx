@@ -124,3 +124,19 @@ export function ConflictAlert<T extends { version: number }>({ guard, difference
     </Alert>
   );
 }
+
+/** The name and description rows that every catalogue form (team, function, competency) shows in a conflict. */
+export function textDifferences(
+  labels: { name: string; description: string },
+  latest: { name: string; description: string | null },
+  current: { name: string; description: string },
+): FieldDifference[] {
+  return [
+    { label: labels.name, theirs: latest.name, changed: latest.name !== current.name.trim() },
+    {
+      label: labels.description,
+      theirs: latest.description ?? '',
+      changed: (latest.description ?? '') !== current.description.trim(),
+    },
+  ];
+}

@@ -7,7 +7,7 @@ import type { JobFunction } from '../../../shared/contracts/organisation.js';
 import { api } from '../../api/client.js';
 import { useCompetencies } from '../../api/hooks.js';
 import { queryKeys } from '../../api/query-keys.js';
-import { ConflictAlert, useVersionGuard } from '../../components/conflict-alert.js';
+import { ConflictAlert, textDifferences, useVersionGuard } from '../../components/conflict-alert.js';
 import { FormAlert } from '../../components/form-alert.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { OrderControls } from '../../components/ordered-list-controls.js';
@@ -111,16 +111,11 @@ export function FunctionForm({
         <ConflictAlert
           guard={guard}
           differences={(latest) => [
-            {
-              label: t('common.fields.name'),
-              theirs: latest.name,
-              changed: latest.name !== form.values.name.trim(),
-            },
-            {
-              label: t('common.fields.description'),
-              theirs: latest.description ?? '',
-              changed: (latest.description ?? '') !== form.values.description.trim(),
-            },
+            ...textDifferences(
+              { name: t('common.fields.name'), description: t('common.fields.description') },
+              latest,
+              form.values,
+            ),
             {
               label: t('functions.fields.competencies'),
               theirs: latest.competencies.map((c) => c.name).join(', '),

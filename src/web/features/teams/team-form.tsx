@@ -7,7 +7,7 @@ import type { Team } from '../../../shared/contracts/organisation.js';
 import { api } from '../../api/client.js';
 import { usePeopleOptions, useTeams } from '../../api/hooks.js';
 import { queryKeys } from '../../api/query-keys.js';
-import { ConflictAlert, useVersionGuard } from '../../components/conflict-alert.js';
+import { ConflictAlert, textDifferences, useVersionGuard } from '../../components/conflict-alert.js';
 import { FormAlert } from '../../components/form-alert.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { activeOptions, personOptions } from '../../components/options.js';
@@ -108,16 +108,11 @@ export function TeamForm({ team, onDone }: TeamFormProps) {
         <ConflictAlert
           guard={guard}
           differences={(latest) => [
-            {
-              label: t('common.fields.name'),
-              theirs: latest.name,
-              changed: latest.name !== form.values.name.trim(),
-            },
-            {
-              label: t('common.fields.description'),
-              theirs: latest.description ?? '',
-              changed: (latest.description ?? '') !== form.values.description.trim(),
-            },
+            ...textDifferences(
+              { name: t('common.fields.name'), description: t('common.fields.description') },
+              latest,
+              form.values,
+            ),
             {
               label: t('teams.fields.parent'),
               theirs: teams.data?.items.find((o) => o.id === latest.parentId)?.name ?? '',
