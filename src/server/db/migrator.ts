@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-pop-cycle.js';
+import * as m0003 from './migrations/0003-training-and-budgets.js';
 
 /** Every migration, in order. Listed statically so the same list works from sources and from the build. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-pop-cycle': m0002,
+  '0003-training-and-budgets': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -24,6 +24,15 @@ export interface OrganisationTable {
   is_demo: Bool;
   hr_sees_plan_content: BoolWithDefault;
   exchange_days: Generated<number>;
+  /** Average FTE entered by HR; null = computed from the people records. */
+  average_fte: number | null;
+  /** Paritair comité, e.g. "319.01". */
+  joint_committee: string | null;
+  training_carry_over: BoolWithDefault;
+  /** Hours of training that make one training day. */
+  training_hours_per_day: Generated<number>;
+  /** works_council | union_delegation | none; null = not chosen yet. */
+  consultation_body: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -91,6 +100,10 @@ export interface PersonTable {
   end_date: DateOnly | null;
   fte: number;
   work_regime: string | null;
+  /** HR-only: belongs to a risk group of the training plan (counted, never shown to others). */
+  risk_group: BoolWithDefault;
+  /** HR-only: female | male | x; null = not recorded. Counted in the training plan. */
+  gender: string | null;
   employment_country: string;
   locale: string;
   status: string;
@@ -192,6 +205,7 @@ export interface ActionTypeTable {
   name_nl: string;
   name_en: string | null;
   is_formal: Bool;
+  counts_for_training_right: BoolWithDefault;
   active: Bool;
   position: number;
   created_at: Timestamp;
@@ -301,6 +315,8 @@ export interface ActionTable {
   currency: string;
   is_formal: Bool;
   funding: string | null;
+  funding_source_id: string | null;
+  counts_for_training_right: BoolWithDefault;
   support_time: string | null;
   support_budget: string | null;
   support_logistics: string | null;
@@ -381,6 +397,84 @@ export interface EvaluationTable {
   version: Generated<number>;
 }
 
+export interface TrainingDayNormTable {
+  id: string;
+  organisation_id: string;
+  year: number;
+  days_per_fte: number;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface FundingSourceTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  name_key: string;
+  /** vivo | sector_fund | subsidy | own | personal_budget | other */
+  kind: string;
+  rules: string | null;
+  archived_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface BudgetTable {
+  id: string;
+  organisation_id: string;
+  year: number;
+  team_id: string | null;
+  funding_source_id: string | null;
+  /** `${team_id ?? '-'}:${funding_source_id ?? '-'}`: one budget per scope and year. */
+  scope_key: string;
+  amount: number;
+  currency: string;
+  is_hard: BoolWithDefault;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface TrainingPlanTaskTable {
+  id: string;
+  organisation_id: string;
+  year: number;
+  /** draft_to_council | advice | final */
+  task_key: string;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface LearningAccountExportTable {
+  id: string;
+  organisation_id: string;
+  /** yearly | quarterly | new_hire */
+  kind: string;
+  /** `2027`, `2027-Q1`, or the hire's start date. */
+  period: string;
+  person_id: string | null;
+  exported_at: Timestamp;
+  exported_by: string | null;
+  records: number;
+}
+
+export interface BalanceStatementTable {
+  id: string;
+  organisation_id: string;
+  person_id: string;
+  year: number;
+  sent_at: Timestamp;
+  sent_by: string | null;
+}
+
 export interface Database {
   install_state: InstallStateTable;
   organisations: OrganisationTable;
@@ -408,6 +502,12 @@ export interface Database {
   follow_up_entries: FollowUpEntryTable;
   plan_versions: PlanVersionTable;
   evaluations: EvaluationTable;
+  training_day_norms: TrainingDayNormTable;
+  funding_sources: FundingSourceTable;
+  budgets: BudgetTable;
+  training_plan_tasks: TrainingPlanTaskTable;
+  learning_account_exports: LearningAccountExportTable;
+  balance_statements: BalanceStatementTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -435,3 +535,9 @@ export type FollowUpRow = Selectable<FollowUpTable>;
 export type FollowUpEntryRow = Selectable<FollowUpEntryTable>;
 export type PlanVersionRow = Selectable<PlanVersionTable>;
 export type EvaluationRow = Selectable<EvaluationTable>;
+export type TrainingDayNormRow = Selectable<TrainingDayNormTable>;
+export type FundingSourceRow = Selectable<FundingSourceTable>;
+export type BudgetRow = Selectable<BudgetTable>;
+export type TrainingPlanTaskRow = Selectable<TrainingPlanTaskTable>;
+export type LearningAccountExportRow = Selectable<LearningAccountExportTable>;
+export type BalanceStatementRow = Selectable<BalanceStatementTable>;

@@ -1,3 +1,8 @@
+import { budgetsEn } from './areas/budgets.en.js';
+import { exportsEn } from './areas/exports.en.js';
+import { teamViewEn } from './areas/team-view.en.js';
+import { trainingPlanEn } from './areas/training-plan.en.js';
+import { trainingRightEn } from './areas/training-right.en.js';
 import type { nlBE } from './nl-be.js';
 import { webEn } from './web.en.js';
 
@@ -46,6 +51,11 @@ export const en: typeof nlBE = {
     EVALUATION_SUBMITTED: 'Your evaluation has been submitted and can no longer be changed.',
     PLAN_CLOSED: 'This POP is closed.',
     PREVIOUS_PLAN_OPEN: 'The previous POP is not closed yet. Finish its evaluation first.',
+    ...teamViewEn.errors,
+    ...trainingPlanEn.errors,
+    ...trainingRightEn.errors,
+    ...budgetsEn.errors,
+    ...exportsEn.errors,
   },
   validation: {
     required: 'Required.',
@@ -290,6 +300,11 @@ export const en: typeof nlBE = {
       action: 'Choose a new password',
       expiry: 'This link stays valid for {{minutes}} minutes and works once.',
     },
+    ...teamViewEn.email,
+    ...trainingPlanEn.email,
+    ...trainingRightEn.email,
+    ...budgetsEn.email,
+    ...exportsEn.email,
   },
   ...webEn,
 };

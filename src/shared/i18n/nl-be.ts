@@ -1,3 +1,8 @@
+import { budgetsNlBE } from './areas/budgets.nl-be.js';
+import { exportsNlBE } from './areas/exports.nl-be.js';
+import { teamViewNlBE } from './areas/team-view.nl-be.js';
+import { trainingPlanNlBE } from './areas/training-plan.nl-be.js';
+import { trainingRightNlBE } from './areas/training-right.nl-be.js';
 import { webNlBE } from './web.nl-be.js';
 
 export const nlBE = {
@@ -48,6 +53,11 @@ export const nlBE = {
     EVALUATION_SUBMITTED: 'Je evaluatie is al ingediend en kan niet meer gewijzigd worden.',
     PLAN_CLOSED: 'Dit POP is afgesloten.',
     PREVIOUS_PLAN_OPEN: 'Het vorige POP is nog niet afgesloten. Rond eerst de evaluatie af.',
+    ...teamViewNlBE.errors,
+    ...trainingPlanNlBE.errors,
+    ...trainingRightNlBE.errors,
+    ...budgetsNlBE.errors,
+    ...exportsNlBE.errors,
   },
   validation: {
     required: 'Verplicht veld.',
@@ -294,6 +304,11 @@ export const nlBE = {
       action: 'Kies een nieuw wachtwoord',
       expiry: 'Deze link blijft {{minutes}} minuten geldig en werkt één keer.',
     },
+    ...teamViewNlBE.email,
+    ...trainingPlanNlBE.email,
+    ...trainingRightNlBE.email,
+    ...budgetsNlBE.email,
+    ...exportsNlBE.email,
   },
   ...webNlBE,
 };

@@ -1,3 +1,8 @@
+import { budgetsEn } from './areas/budgets.en.js';
+import { exportsEn } from './areas/exports.en.js';
+import { teamViewEn } from './areas/team-view.en.js';
+import { trainingPlanEn } from './areas/training-plan.en.js';
+import { trainingRightEn } from './areas/training-right.en.js';
 import type { webNlBE } from './web.nl-be.js';
 
 /** Strings of the web app (en). Same shape as nl-BE. */
@@ -1269,4 +1274,9 @@ export const webEn: typeof webNlBE = {
       activeHint: 'A kind no longer in use cannot be chosen for new actions.',
     },
   },
+  teamView: teamViewEn.web,
+  trainingPlan: trainingPlanEn.web,
+  trainingRight: trainingRightEn.web,
+  budgets: budgetsEn.web,
+  exports: exportsEn.web,
 };

@@ -1,3 +1,8 @@
+import { budgetsNlBE } from './areas/budgets.nl-be.js';
+import { exportsNlBE } from './areas/exports.nl-be.js';
+import { teamViewNlBE } from './areas/team-view.nl-be.js';
+import { trainingPlanNlBE } from './areas/training-plan.nl-be.js';
+import { trainingRightNlBE } from './areas/training-right.nl-be.js';
 /** Strings of the web app (nl-BE). */
 export const webNlBE = {
   app: {
@@ -1278,4 +1283,9 @@ export const webNlBE = {
       activeHint: 'Een soort die niet meer in gebruik is, kan je niet meer kiezen voor nieuwe acties.',
     },
   },
+  teamView: teamViewNlBE.web,
+  trainingPlan: trainingPlanNlBE.web,
+  trainingRight: trainingRightNlBE.web,
+  budgets: budgetsNlBE.web,
+  exports: exportsNlBE.web,
 };

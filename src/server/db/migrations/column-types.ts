@@ -14,5 +14,6 @@ export function columnTypes(db: Kysely<any>) {
     boolean: isPostgres ? sql`boolean` : sql`integer`,
     real: isPostgres ? sql`double precision` : sql`real`,
     falseValue: isPostgres ? sql`false` : sql`0`,
+    trueValue: isPostgres ? sql`true` : sql`1`,
   };
 }
