@@ -126,11 +126,14 @@ function GoalResult({ plan, cache, goal, number }: TabProps & { goal: PlanGoal; 
       </Paper>
     );
   }
+  // A group per goal, named after it: its result, note and save button belong together.
+  const labelId = `goal-result-${goal.id}`;
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" role="group" aria-labelledby={labelId}>
       <Stack gap="xs">
         <Radio.Group
           label={title}
+          labelProps={{ id: labelId }}
           value={result ?? ''}
           onChange={(value) => setResult(value as EvaluationResult)}
         >

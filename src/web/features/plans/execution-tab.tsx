@@ -160,8 +160,9 @@ function ActionProgress({
     min: 0,
     hideControls: true,
   };
+  // One region per action, named after it: its status, hours and cost fields are told apart by where they are.
   return (
-    <Card withBorder padding="md">
+    <Card withBorder padding="md" component="article" aria-label={action.description}>
       <Group justify="space-between" align="flex-start" gap="xs">
         <div style={{ flex: '1 1 16rem', minWidth: 0 }}>
           <ActionSummary action={action} actionTypes={actionTypes} />

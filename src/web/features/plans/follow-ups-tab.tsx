@@ -182,8 +182,14 @@ function FollowUpCard({ plan, cache, followUp }: Omit<TabProps, 'onOpenGoals'> &
             <ConflictAlert guard={guard} />
             <FormAlert failure={failure} />
             {goals.map((goal, index) => (
-              <Paper key={goal.id} withBorder p="md">
-                <Title order={3} fz="h4">
+              <Paper
+                key={goal.id}
+                withBorder
+                p="md"
+                role="group"
+                aria-labelledby={`${headingId}-goal-${goal.id}`}
+              >
+                <Title order={3} fz="h4" id={`${headingId}-goal-${goal.id}`}>
                   {t('plan.goals.numbered', { number: index + 1, title: goal.title })}
                 </Title>
                 <Stack gap="sm" mt="xs">
@@ -267,9 +273,15 @@ function FollowUpReadOnly({ followUp, goals }: { followUp: FollowUp; goals: Plan
         {t('plan.followUps.nothingYet')}
       </Text>
     );
+  // In the order of the plan's goals, as the form shows them; entries of a goal removed since then come last.
+  const position = (goalId: string) => {
+    const index = goals.findIndex((g) => g.id === goalId);
+    return index === -1 ? goals.length : index;
+  };
+  const entries = [...followUp.entries].sort((a, b) => position(a.goalId) - position(b.goalId));
   return (
     <Stack gap="sm" mt="sm">
-      {followUp.entries.map((entry) => {
+      {entries.map((entry) => {
         const goal = goals.find((g) => g.id === entry.goalId);
         return (
           <Paper key={entry.goalId} withBorder p="sm">

@@ -18,7 +18,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { formatDate, formatDateTime, formatTime } from '../../i18n/format.js';
 import { PhaseStepper, PlanBadges } from './plan-badges.js';
 import { PlanEventButtons } from './plan-events.js';
-import { periodText } from './plan-labels.js';
+import { dayOf, periodText } from './plan-labels.js';
 import type { PlanCache } from './use-plan.js';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -58,7 +58,7 @@ export function PlanHeader({ plan, cache }: { plan: PlanDetail; cache: PlanCache
   const back = backLink(plan);
   const agreeing = plan.phase === 'conversation' || plan.revisionOpen;
   const approval = (at: string | null) =>
-    at ? t('plan.header.approvedOn', { date: formatDate(at) }) : t('plan.header.notApproved');
+    at ? t('plan.header.approvedOn', { date: dayOf(at, tz) }) : t('plan.header.notApproved');
   return (
     <>
       <Anchor component={Link} to={back.to} size="sm">
@@ -120,7 +120,7 @@ export function PlanHeader({ plan, cache }: { plan: PlanDetail; cache: PlanCache
                 </Fact>
               </>
             )}
-            {plan.closedAt && <Fact label={t('plan.header.closedAt')}>{formatDate(plan.closedAt)}</Fact>}
+            {plan.closedAt && <Fact label={t('plan.header.closedAt')}>{dayOf(plan.closedAt, tz)}</Fact>}
           </SimpleGrid>
           {plan.disputed && (
             <Alert color="red" title={t('plan.header.disputedTitle')}>

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ActionType } from '../../../shared/contracts/templates.js';
 import { isBuiltInActionType } from '../../../shared/pop/action-types.js';
+import { dateIn } from '../../../shared/pop/dates.js';
 import type { Phase } from '../../../shared/pop/phases.js';
 import { formatTiming, type Timing } from '../../../shared/pop/timing.js';
 import type { PlanParty } from '../../../shared/pop/vocabulary.js';
@@ -15,6 +16,16 @@ export const partyName = (
 
 export const periodText = (plan: { periodStart: string; periodEnd: string }): string =>
   `${formatDate(plan.periodStart)} – ${formatDate(plan.periodEnd)}`;
+
+/**
+ * The day a moment (an ISO timestamp: shared, approved, closed) fell on in the organisation's time zone. Cutting the
+ * UTC string would show the day before for anything done in Belgium between midnight and 1 or 2 o'clock.
+ */
+export function dayOf(moment: string | null | undefined, timeZone: string): string {
+  if (!moment) return '';
+  const at = new Date(moment);
+  return Number.isNaN(at.getTime()) ? moment : formatDate(dateIn(timeZone, at));
+}
 
 export function timingText(timing: Timing | null, t: TFunction): string {
   if (!timing) return '';

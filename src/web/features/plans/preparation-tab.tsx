@@ -13,7 +13,7 @@ import { errorMessage } from '../../components/error-message.js';
 import { notifySuccess } from '../../components/notify.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { AutosaveTexts, type TextField } from './autosave-texts.js';
-import { otherParty, partyName } from './plan-labels.js';
+import { dayOf, otherParty, partyName } from './plan-labels.js';
 import { TalkingPointsEditor } from './talking-points.js';
 import { sameTexts, useAutosave, type Versioned } from './use-autosave.js';
 import { type PlanCache, replacePreparation } from './use-plan.js';
@@ -41,6 +41,7 @@ function questionFields(preparation: VisiblePreparation): {
 /** Voorbereiding: one's own answers and talking points (saved while typing), the other party's once shared. */
 export function PreparationTab({ plan, cache }: TabProps) {
   const { t } = useTranslation();
+  const me = useMe();
   const party = plan.myParty;
   const preparations = plan.preparations;
   if (!party || !preparations || !plan.talkingPoints) return null;
@@ -65,7 +66,7 @@ export function PreparationTab({ plan, cache }: TabProps) {
             <Stack gap="md" mt="sm">
               <Text size="sm" c="dimmed">
                 {theirs.sharedAt
-                  ? t('plan.preparation.sharedOn', { date: formatDate(theirs.sharedAt) })
+                  ? t('plan.preparation.sharedOn', { date: dayOf(theirs.sharedAt, me.organisation.timeZone) })
                   : t('plan.preparation.notShared')}
               </Text>
               <PreparationAnswers preparation={theirs} />

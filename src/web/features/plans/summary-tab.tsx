@@ -19,18 +19,20 @@ import type { PlanDetail } from '../../../shared/contracts/plans.js';
 import { api } from '../../api/client.js';
 import { useActionTypes } from '../../api/hooks.js';
 import { queryKeys } from '../../api/query-keys.js';
+import { useMe } from '../../app/session.js';
 import { AppModal } from '../../components/app-modal.js';
 import { errorMessage } from '../../components/error-message.js';
 import { notifySuccess } from '../../components/notify.js';
 import { QueryError } from '../../components/query-error.js';
-import { formatDate } from '../../i18n/format.js';
 import { OtherEvaluation, resultColor } from './evaluation-tab.js';
-import { usesCustomActionTypes } from './plan-labels.js';
+import { dayOf, usesCustomActionTypes } from './plan-labels.js';
 import { PlanTable } from './plan-table.js';
 
 /** Afgesloten: what was agreed and how it ended, and the way into the next cycle. */
 export function SummaryTab({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
+  const me = useMe();
+  const closedOn = dayOf(plan.closedAt, me.organisation.timeZone);
   const [carrying, setCarrying] = useState(false);
   const goals = plan.content?.goals ?? [];
   const actionTypes = useActionTypes(usesCustomActionTypes(goals));
@@ -38,10 +40,10 @@ export function SummaryTab({ plan }: { plan: PlanDetail }) {
     <Stack gap="lg">
       {plan.cancelled ? (
         <Alert color="gray" title={t('plan.summary.cancelledTitle')}>
-          {t('plan.summary.cancelledBody', { date: formatDate(plan.closedAt) })}
+          {t('plan.summary.cancelledBody', { date: closedOn })}
         </Alert>
       ) : (
-        <Text size="sm">{t('plan.summary.intro', { date: formatDate(plan.closedAt) })}</Text>
+        <Text size="sm">{t('plan.summary.intro', { date: closedOn })}</Text>
       )}
       <Card withBorder padding="lg" component="section" aria-labelledby="next-cycle-heading" bg="groeipad.0">
         <Title order={2} fz="h3" id="next-cycle-heading">
