@@ -37,6 +37,15 @@ export async function newPage(
 
 /** Runs axe on the page as it is now: no serious or critical violation may remain. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // A dialog fading in has its text at partial opacity: check the page as it settles.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = blocking.map(

@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../shared/errors.js';
 import type { AppContext } from './context.js';
+import { registerBenchBare } from './http/bench-bare.js';
 import { registerErrorHandler, sendAppError } from './http/error-handler.js';
 import type { CookieSettings } from './http/request.js';
 import { registerSessionHooks } from './http/session-hooks.js';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerSessionHooks(app, ctx, cookie);
 
   await registerModuleRoutes(app, ctx, cookie);
+  if (ctx.config.benchBare) await registerBenchBare(app);
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(webRoot)) {

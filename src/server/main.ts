@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { createAppContext, createLogger, packageRoot } from './bootstrap.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { seedDemoIfEmpty } from './demo/index.js';
+import { createJobRunner } from './jobs/runner.js';
 
 function readConfig(): Config {
   try {
@@ -30,8 +31,10 @@ async function main(): Promise<void> {
     }
   }
   const app = await buildApp(ctx, { webRoot: join(packageRoot(), 'dist', 'web') });
+  const jobs = createJobRunner(ctx, { intervalSeconds: config.jobs.intervalSeconds });
   const close = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    await jobs.stop();
     await app.close();
     await ctx.database.close();
     process.exit(0);
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  jobs.start();
   logger.info(
     { url: config.publicUrl, database: ctx.database.dialect, demo: config.demo },
     `Groeipad ${ctx.version} listening on ${config.publicUrl}`,

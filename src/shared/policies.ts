@@ -46,6 +46,12 @@ export const canAssignRole = (actor: Actor, role: Role): boolean =>
 /** The sent-mail outbox holds links for other people: the beheerder only. */
 export const canViewOutbox = (actor: Actor): boolean => isAdmin(actor);
 
+/** The organisation's training plan (opleidingsplan): aggregates of every POP's actions, for HR. */
+export const canViewTrainingPlan = (actor: Actor): boolean => isHr(actor);
+
+/** A person's risk-group flag and gender, kept only for the training plan's counts: HR and the beheerder. */
+export const canSeeTrainingPlanFacts = (actor: Actor): boolean => canManagePeople(actor);
+
 /** The direct manager (leidinggevende) of the person, or the manager of the team the person belongs to. */
 export function isManagerOf(actor: Actor, person: PersonScope, teamOfPerson?: TeamScope | null): boolean {
   if (!sameOrganisation(actor, person) || !hasRole(actor, 'manager')) return false;
@@ -106,6 +112,15 @@ export const canViewImportJob = (actor: Actor, job: { organisationId: string; st
 export const canReadCatalogue = (actor: Actor, object: { organisationId: string }): boolean =>
   sameOrganisation(actor, object);
 
+/** Budgets and funding sources per year: HR. */
+export const canManageBudgets = (actor: Actor): boolean => isHr(actor);
+
+/** The budget overview: HR for the whole organisation, a manager for the teams they lead. */
+export const canViewBudgetOverview = (actor: Actor): boolean => isHr(actor) || hasRole(actor, 'manager');
+
+/** Amounts in the budget check before approval: HR and managers; an employee sees which budget, not its figures. */
+export const canSeeBudgetFigures = (actor: Actor): boolean => isHr(actor) || hasRole(actor, 'manager');
+
 /** What the web app shows in its navigation; the server checks each route on its own. */
 export interface Capabilities {
   manageOrganisation: boolean;
@@ -133,3 +148,37 @@ export function capabilitiesOf(actor: Actor): Capabilities {
     managePlanTemplates: isHr(actor),
   };
 }
+
+/**
+ * The team view and the exports of plans, goals and actions: HR for any team of the organisation (plan content only
+ * as the organisation allows), a manager for the people and teams they lead, nobody else.
+ */
+export type TeamOverviewScope = 'organisation' | 'led' | 'none';
+
+export function teamOverviewScopeOf(actor: Actor): TeamOverviewScope {
+  if (isHr(actor)) return 'organisation';
+  return hasRole(actor, 'manager') ? 'led' : 'none';
+}
+
+/** One team in the team view: any team of the organisation for HR, a team they lead for a manager. */
+export function canViewTeamOverview(actor: Actor, team: TeamScope): boolean {
+  if (!sameOrganisation(actor, team)) return false;
+  return isHr(actor) || (hasRole(actor, 'manager') && team.managerId === actor.personId);
+}
+
+/** The Belgian training right's settings and day norms: HR and the beheerder. */
+export const canManageTrainingRight = (actor: Actor): boolean => isHr(actor) || isAdmin(actor);
+
+/** Whose training-days balances a list shows: everyone (HR, beheerder), the people a manager manages, or nobody. */
+export type TrainingBalanceScope = 'organisation' | 'managed' | 'none';
+
+export function trainingBalanceScopeOf(actor: Actor): TrainingBalanceScope {
+  if (canManageTrainingRight(actor)) return 'organisation';
+  return hasRole(actor, 'manager') ? 'managed' : 'none';
+}
+
+/**
+ * The learning-account deliveries (which carry training names) and the yearly balance statements: HR's legal duty,
+ * so HR only, whatever the organisation's setting on plan content.
+ */
+export const canDeliverLearningAccount = (actor: Actor): boolean => isHr(actor);

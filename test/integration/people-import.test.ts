@@ -268,8 +268,12 @@ describeEachDatabase('people import', (h) => {
       filename: 'p.csv',
       content: 'x'.repeat(2_000_001),
     });
-    expect(huge.statusCode).toBe(422);
-    expect(huge.json().error.fields).toMatchObject([{ path: 'content', code: 'too_long' }]);
+    // Over the import's 2 MB: 413 with a message that says the limit and what to do.
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringContaining('hoogstens 2 MB'),
+    });
     const extra = await admin.post('/api/people/import/preview', {
       filename: 'p.csv',
       content: 'a',

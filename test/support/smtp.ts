@@ -15,6 +15,8 @@ export interface ReceivedMail {
 export interface TestSmtp {
   url: string;
   messages: ReceivedMail[];
+  /** While true, the server refuses every message (451), as a mail server that is down or overloaded. */
+  rejecting: boolean;
   /** Waits until at least `count` messages arrived (SMTP delivery is asynchronous). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   clear(): void;
@@ -24,6 +26,7 @@ export interface TestSmtp {
 /** A real SMTP server in the test process: Groeipad sends through nodemailer, the test reads what arrived. */
 export async function startSmtp(): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
+  const state = { rejecting: false };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -32,6 +35,10 @@ export async function startSmtp(): Promise<TestSmtp> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
+        if (state.rejecting) {
+          callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+          return;
+        }
         const raw = Buffer.concat(chunks).toString('utf8');
         const parsed = await simpleParser(raw);
         messages.push({
@@ -52,6 +59,12 @@ export async function startSmtp(): Promise<TestSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    get rejecting() {
+      return state.rejecting;
+    },
+    set rejecting(value: boolean) {
+      state.rejecting = value;
+    },
     async waitFor(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < count) {

@@ -37,6 +37,10 @@ export const configSchema = z.object({
   BACKUP_DIR: z.string().min(1).default('./backups'),
   INVITATION_DAYS: positiveInt(14),
   RESET_MINUTES: positiveInt(60),
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int('must be a whole number').min(0).max(86_400).default(60),
+  /** Benchmarks only (bench/run.ts): adds the bare-limit routes of src/server/http/bench-bare.ts. */
+  GROEIPAD_BENCH_BARE: booleanFlag.default(false),
+  EXPORTS_PER_MINUTE: positiveInt(30),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -55,6 +59,12 @@ export interface Config {
   demo: boolean;
   backupDir: string;
   tokens: { invitationDays: number; resetMinutes: number };
+  /** Seconds between two passes of the job runner (reminders, email retries); 0 = no runner in this process. */
+  jobs: { intervalSeconds: number };
+  /** The benchmark's bare-limit routes are registered (never in a real install). */
+  benchBare: boolean;
+  /** Per-person limit of exports and PDF generation (http/rate-limit.ts). */
+  limits: { exportsPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -97,5 +107,8 @@ export function loadConfig(
     demo,
     backupDir: raw.BACKUP_DIR,
     tokens: { invitationDays: raw.INVITATION_DAYS, resetMinutes: raw.RESET_MINUTES },
+    jobs: { intervalSeconds: raw.JOBS_INTERVAL_SECONDS },
+    benchBare: raw.GROEIPAD_BENCH_BARE,
+    limits: { exportsPerMinute: raw.EXPORTS_PER_MINUTE },
   };
 }

@@ -17,7 +17,12 @@ export type VersionedTable =
   | 'goals'
   | 'actions'
   | 'follow_ups'
-  | 'evaluations';
+  | 'evaluations'
+  | 'notification_settings'
+  | 'training_day_norms'
+  | 'funding_sources'
+  | 'budgets'
+  | 'training_plan_tasks';
 
 /**
  * The only way an edited row changes: `UPDATE ... WHERE id = ? AND organisation_id = ? AND version = ?`, bumping the

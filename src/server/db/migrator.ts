@@ -2,12 +2,18 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, Postgres
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-pop-cycle.js';
 import * as m0003 from './migrations/0003-training-and-budgets.js';
+import * as m0004TrainingPlan from './migrations/0004-training-plan.js';
+import * as m0005Notifications from './migrations/0005-notifications.js';
+import * as m0006PerformanceIndexes from './migrations/0006-performance-indexes.js';
 
 /** Every migration, in order. Listed statically so the same list works from sources and from the build. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-pop-cycle': m0002,
   '0003-training-and-budgets': m0003,
+  '0004-training-plan': m0004TrainingPlan,
+  '0005-notifications': m0005Notifications,
+  '0006-performance-indexes': m0006PerformanceIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -21,7 +27,12 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
       ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
       : undefined;
   const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  // Before migrating, Kysely reads the catalog of every schema in the database; a schema that another process drops
+  // at that moment makes that read fail with "relation does not exist" (42P01; seen when the crash test restarted the
+  // server while the test suite dropped its schemas). Migrations run in one transaction, so trying again is safe.
+  let { error, results } = await migrator.migrateToLatest();
+  for (let attempt = 1; attempt < 3 && (error as { code?: unknown } | undefined)?.code === '42P01'; attempt++)
+    ({ error, results } = await migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -164,6 +164,13 @@ export interface EmailTable {
   last_error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** When a failed delivery is tried again (backoff); null = not waiting for a retry. */
+  next_attempt_at: Timestamp | null;
+  /** A process that is delivering the email now; a claim older than a timeout may be taken over. */
+  claimed_at: Timestamp | null;
+  claim_token: string | null;
+  /** JSON array of `{ filename, contentType, content, method? }`. */
+  attachments: string | null;
 }
 
 export interface PreparationTemplateTable {
@@ -329,6 +336,8 @@ export interface ActionTable {
   actual_end: DateOnly | null;
   certificate_note: string | null;
   carried_from_action_id: string | null;
+  /** The year the action counts in (`actionYear()`), kept by database triggers (migration 0004); never written. */
+  plan_year: ColumnType<number | null, never, never>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -475,6 +484,83 @@ export interface BalanceStatementTable {
   sent_by: string | null;
 }
 
+/** An email scheduled in the database (migration 0005): claimed with a guarded update before it is sent. */
+export interface ReminderTable {
+  id: string;
+  organisation_id: string;
+  dedupe_key: string;
+  kind: string;
+  recipient_id: string;
+  plan_id: string | null;
+  due_at: Timestamp;
+  /** pending | claimed | sent | digest | skipped | failed */
+  status: string;
+  claimed_at: Timestamp | null;
+  claim_token: string | null;
+  attempts: Generated<number>;
+  email_id: string | null;
+  /** Why it was skipped (moved_on | off), or the last error. */
+  outcome: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: string;
+  organisation_id: string;
+  recipient_id: string;
+  dedupe_key: string;
+  kind: string;
+  plan_id: string | null;
+  /** JSON: names and dates of the message, never plan content. */
+  params: string;
+  link: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationPreferenceTable {
+  organisation_id: string;
+  person_id: string;
+  kind: string;
+  /** instant | digest | off */
+  mode: string;
+  updated_at: Timestamp;
+}
+
+export interface NotificationSettingsTable {
+  id: string;
+  organisation_id: string;
+  /** JSON array of notification kinds. */
+  mandatory_kinds: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CalendarEventTable {
+  id: string;
+  organisation_id: string;
+  uid: string;
+  plan_id: string;
+  kind: string;
+  ref_id: string | null;
+  signature: string;
+  sequence: Generated<number>;
+  cancelled_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CalendarFeedTable {
+  id: string;
+  organisation_id: string;
+  person_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
 export interface Database {
   install_state: InstallStateTable;
   organisations: OrganisationTable;
@@ -508,6 +594,12 @@ export interface Database {
   training_plan_tasks: TrainingPlanTaskTable;
   learning_account_exports: LearningAccountExportTable;
   balance_statements: BalanceStatementTable;
+  reminders: ReminderTable;
+  notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
+  notification_settings: NotificationSettingsTable;
+  calendar_events: CalendarEventTable;
+  calendar_feeds: CalendarFeedTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -541,3 +633,6 @@ export type BudgetRow = Selectable<BudgetTable>;
 export type TrainingPlanTaskRow = Selectable<TrainingPlanTaskTable>;
 export type LearningAccountExportRow = Selectable<LearningAccountExportTable>;
 export type BalanceStatementRow = Selectable<BalanceStatementTable>;
+export type ReminderRow = Selectable<ReminderTable>;
+export type NotificationRow = Selectable<NotificationTable>;
+export type CalendarEventRow = Selectable<CalendarEventTable>;

@@ -8,6 +8,7 @@ import { insertJobFunction, replaceFunctionCompetencies } from '../modules/job-f
 import { insertOrganisation, markSetupDone, needsSetup } from '../modules/organisation/index.js';
 import { insertPerson, replaceRoles } from '../modules/people/index.js';
 import { insertTeam } from '../modules/teams/index.js';
+import { seedDemoBudgets } from './demo-budgets.js';
 import {
   demoCompetencies,
   demoFunctions,
@@ -17,7 +18,11 @@ import {
   demoPeople,
   demoTeams,
 } from './demo-data.js';
+import { seedDemoNotifications } from './demo-notifications.js';
 import { seedDemoPlans } from './demo-plans.js';
+import { seedDemoTeamView } from './demo-team-view.js';
+import { seedDemoTrainingPlan } from './demo-training-plan.js';
+import { seedDemoTrainingRight } from './demo-training-right.js';
 
 export interface DemoLogin {
   organisation: string;
@@ -133,6 +138,11 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<DemoLogin[] | nu
   }
   // The plans go through the plan services, after the organisation exists; only the process that created it gets here.
   await seedDemoPlans(ctx, { organisationId, timeZone: demoOrganisation.timeZone, personIds, competencyIds });
+  await seedDemoTrainingRight(ctx, { organisationId, timeZone: demoOrganisation.timeZone, personIds });
+  await seedDemoTrainingPlan(ctx, { organisationId, timeZone: demoOrganisation.timeZone, personIds });
+  await seedDemoBudgets(ctx, { organisationId, timeZone: demoOrganisation.timeZone });
+  await seedDemoTeamView(ctx, { organisationId, timeZone: demoOrganisation.timeZone, personIds });
+  await seedDemoNotifications(ctx, { organisationId, personIds });
   return demoLogins.map((login) => ({
     organisation: demoOrganisation.name,
     role: login.role,

@@ -30,7 +30,10 @@ export function errorBody(request: FastifyRequest, appError: AppError): ErrorBod
   const locale = request.locale;
   const message =
     appError.code === 'RATE_LIMITED'
-      ? translate(locale, 'errors.RATE_LIMITED', { seconds: appError.retryAfterSeconds ?? 60 })
+      ? translate(locale, `errors.${appError.params?.messageKey ?? 'RATE_LIMITED'}`, {
+          ...appError.params,
+          seconds: appError.retryAfterSeconds ?? 60,
+        })
       : translate(locale, `errors.${appError.params?.messageKey ?? appError.code}`, appError.params);
   return {
     error: {

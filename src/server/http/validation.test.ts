@@ -64,6 +64,16 @@ describe('fieldErrorsFromValidation', () => {
       [{ path: 'country', code: 'invalid_value' }],
     ],
     [
+      { keyword: 'custom', instancePath: '/startDate', params: { params: { code: 'invalid_date' } } },
+      'body',
+      [{ path: 'startDate', code: 'invalid_date' }],
+    ],
+    [
+      { keyword: 'custom', instancePath: '/x', params: {} },
+      'querystring',
+      [{ path: 'querystring.x', code: 'invalid_format' }],
+    ],
+    [
       { keyword: 'unrecognized_keys', instancePath: '', params: { keys: ['role', 'organisationId'] } },
       'body',
       [

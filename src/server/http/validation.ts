@@ -54,6 +54,12 @@ export function fieldErrorsFromValidation(issues: ValidationIssue[], context?: s
         fields.push({ path, code });
         break;
       }
+      case 'custom': {
+        // A refinement names its message key in `params.code` (e.g. a date outside the years the app accepts).
+        const code = (params.params as { code?: unknown } | undefined)?.code;
+        fields.push({ path, code: typeof code === 'string' ? code : 'invalid_format' });
+        break;
+      }
       case 'invalid_value':
       case 'invalid_union':
         fields.push({ path, code: 'invalid_value' });

@@ -3,16 +3,22 @@ import type { AppContext } from '../context.js';
 import type { CookieSettings } from '../http/request.js';
 import { actionTypesRoutes } from './action-types/index.js';
 import { authRoutes } from './auth/index.js';
+import { budgetsRoutes } from './budgets/index.js';
 import { competenciesRoutes } from './competencies/index.js';
 import { importsRoutes } from './imports/index.js';
 import { jobFunctionsRoutes } from './job-functions/index.js';
+import { calendarRoutes, notificationsRoutes } from './notifications/index.js';
 import { organisationRoutes } from './organisation/index.js';
 import { outboxRoutes } from './outbox/index.js';
 import { peopleRoutes } from './people/index.js';
+import { planExportRoutes } from './plan-exports/index.js';
 import { plansRoutes } from './plans/index.js';
 import { systemRoutes } from './system/index.js';
+import { teamViewRoutes } from './team-view/index.js';
 import { teamsRoutes } from './teams/index.js';
 import { templatesRoutes } from './templates/index.js';
+import { trainingPlanRoutes } from './training-plan/index.js';
+import { trainingRightRoutes } from './training-right/index.js';
 
 /** Every module's routes. One line per module. */
 export async function registerModuleRoutes(
@@ -32,4 +38,11 @@ export async function registerModuleRoutes(
   await app.register(templatesRoutes(ctx));
   await app.register(actionTypesRoutes(ctx));
   await app.register(plansRoutes(ctx));
+  await app.register(notificationsRoutes(ctx));
+  await app.register(calendarRoutes(ctx));
+  await app.register(budgetsRoutes(ctx));
+  await app.register(trainingRightRoutes(ctx));
+  await app.register(trainingPlanRoutes(ctx));
+  await app.register(teamViewRoutes(ctx));
+  await app.register(planExportRoutes(ctx));
 }

@@ -28,10 +28,26 @@ export const id = z.uuid();
 export const idParams = z.strictObject({ id });
 export type IdParams = z.infer<typeof idParams>;
 
-export const version = z.number().int().min(1);
-export const isoDate = z.iso.date();
+/** Row versions are 32-bit integers in the database (PostgreSQL `integer`): larger numbers are refused, not sent. */
+export const maxVersion = 2_147_483_647;
+export const version = z.number().int().min(1).max(maxVersion);
+/** A version in a query string (`DELETE ...?version=3`). */
+export const versionInQuery = z.coerce.number().int().min(1).max(maxVersion);
+/**
+ * Calendar days and moments between the years 1900 and 2999: the databases disagree outside a sane range (PostgreSQL
+ * has no year 0 and answered 500), and no POP date lies there.
+ */
+const inYearRange = (value: string) => {
+  // A malformed value already failed the format check: one message per field.
+  if (!/^\d{4}-/.test(value)) return true;
+  const year = Number(value.slice(0, 4));
+  return year >= 1900 && year <= 2999;
+};
+export const isoDate = z.iso.date().refine(inYearRange, { params: { code: 'invalid_date' } });
 /** A moment with its offset (`2027-03-15T09:00:00+01:00` or UTC `Z`); stored as UTC. */
-export const isoDateTime = z.iso.datetime({ offset: true });
+export const isoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine(inYearRange, { params: { code: 'invalid_date' } });
 export const email = z.string().trim().max(254).pipe(z.email());
 
 /** Passwords: 8..128 characters; common ones are refused by the server. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { locales } from '../i18n/locales.js';
+import { genders } from '../pop/training-plan.js';
 import { countries, personStatuses, roles } from '../roles.js';
 import { timeZones } from '../time-zones.js';
 import { email, id, isoDate, optionalText, text, version } from './common.js';
@@ -136,6 +137,10 @@ export const personResponse = z.object({
   hasAccount: z.boolean(),
   invitedAt: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  /** HR and the beheerder only (absent for anyone else): counted in the training plan's risk groups. */
+  riskGroup: z.boolean().optional(),
+  /** HR and the beheerder only (absent for anyone else): female | male | x; null = not recorded. */
+  gender: z.enum(genders).nullable().optional(),
   version: z.number(),
 });
 export type Person = z.infer<typeof personResponse>;
@@ -163,6 +168,8 @@ const personFields = {
   employmentCountry: z.enum(countries).optional(),
   locale: z.enum(locales).optional(),
   roles: z.array(z.enum(roles)).max(roles.length).optional(),
+  riskGroup: z.boolean().optional(),
+  gender: z.enum(genders).nullable().optional(),
 };
 export const createPersonBody = z.strictObject({ ...personFields, invite: z.boolean().optional() });
 export const updatePersonBody = z.strictObject({
@@ -179,6 +186,8 @@ export const updatePersonBody = z.strictObject({
   employmentCountry: personFields.employmentCountry,
   locale: personFields.locale,
   roles: personFields.roles,
+  riskGroup: personFields.riskGroup,
+  gender: personFields.gender,
   status: z.enum(personStatuses).optional(),
   version,
 });
@@ -186,7 +195,8 @@ export const updatePersonBody = z.strictObject({
 // CSV imports (people and competencies): preview first, then an all-or-nothing import.
 export const csvUploadBody = z.strictObject({
   filename: z.string().trim().min(1).max(255),
-  content: z.string().min(1).max(2_000_000),
+  /** Up to the request body limit; the import refuses files over 2 MB with a clear 413 of its own. */
+  content: z.string().min(1).max(3_145_728),
   sendInvitations: z.boolean().optional(),
 });
 
@@ -229,9 +239,11 @@ export const outboxResponse = z.object({
       to: z.string(),
       subject: z.string(),
       text: z.string(),
-      status: z.enum(['sent', 'logged', 'failed', 'pending']),
+      status: z.enum(['sent', 'logged', 'failed', 'pending', 'retrying']),
       attempts: z.number(),
       lastError: z.string().nullable(),
+      /** A failed delivery waits for this retry (backoff). */
+      nextAttemptAt: z.string().nullable(),
       createdAt: z.string(),
       sentAt: z.string().nullable(),
     }),

@@ -12,7 +12,17 @@ import {
   priorities,
   requesters,
 } from '../pop/vocabulary.js';
-import { draftText, id, isoDate, isoDateTime, multilineText, optionalText, text, version } from './common.js';
+import {
+  draftText,
+  id,
+  isoDate,
+  isoDateTime,
+  multilineText,
+  optionalText,
+  text,
+  version,
+  versionInQuery,
+} from './common.js';
 
 /**
  * The POP over HTTP. A plan's content (goals, actions, agreements, follow-ups, evaluations) reaches only its two
@@ -78,6 +88,13 @@ export const planListQuery = z.strictObject({
   phase: z.enum(phases).optional(),
   teamId: id.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Words that must all occur in the employee's name or email address. */
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[^\p{Cc}]*$/u)
+    .optional(),
   /** Only the plans where the caller is this party. */
   as: party.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -138,6 +155,10 @@ export const actionResponse = z.object({
   currency: z.string(),
   isFormal: z.boolean(),
   funding: z.string().nullable(),
+  /** The funding source the action's cost is assigned to (budgets). */
+  fundingSourceId: id.nullable(),
+  /** Belgium: whether the action counts toward the individual training right. */
+  countsForTrainingRight: z.boolean(),
   supportTime: z.string().nullable(),
   supportBudget: z.string().nullable(),
   supportLogistics: z.string().nullable(),
@@ -369,6 +390,10 @@ const snapshotAction = z.object({
   currency: z.string(),
   isFormal: z.boolean(),
   funding: z.string().nullable(),
+  fundingSourceId: id.nullable(),
+  /** The source's name when the version was approved. */
+  fundingSourceName: z.string().nullable(),
+  countsForTrainingRight: z.boolean(),
   supportTime: z.string().nullable(),
   supportBudget: z.string().nullable(),
   supportLogistics: z.string().nullable(),
@@ -430,7 +455,7 @@ export const savePreparationBody = z.strictObject({
   version,
 });
 export const versionBody = z.strictObject({ version });
-export const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
+export const versionQuery = z.strictObject({ version: versionInQuery });
 
 export const createTalkingPointBody = z.strictObject({ text: multilineText(2000) });
 export const updateTalkingPointBody = z.strictObject({
@@ -481,6 +506,10 @@ const actionFields = {
   currency: z.enum(currencies).optional(),
   isFormal: z.boolean().optional(),
   funding: optionalText(500),
+  /** An active funding source of the organisation, or null. */
+  fundingSourceId: id.nullable().optional(),
+  /** Without it, a new action takes the default of its kind of action. */
+  countsForTrainingRight: z.boolean().optional(),
   supportTime: optionalText(500),
   supportBudget: optionalText(500),
   supportLogistics: optionalText(500),

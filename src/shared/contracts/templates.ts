@@ -83,6 +83,8 @@ export const actionTypeResponse = z.object({
   nameNl: z.string(),
   nameEn: z.string().nullable(),
   isFormal: z.boolean(),
+  /** Belgium: whether actions of this kind count toward the training right by default (Vlaams opleidingsverlof does not). */
+  countsForTrainingRight: z.boolean(),
   active: z.boolean(),
   position: z.number(),
   version: z.number().nullable(),
@@ -94,12 +96,14 @@ export const createActionTypeBody = z.strictObject({
   nameNl: text(120),
   nameEn: text(120).nullable().optional(),
   isFormal: z.boolean().optional(),
+  countsForTrainingRight: z.boolean().optional(),
   position: z.number().int().min(0).max(1000).optional(),
 });
 export const updateActionTypeBody = z.strictObject({
   nameNl: text(120).optional(),
   nameEn: text(120).nullable().optional(),
   isFormal: z.boolean().optional(),
+  countsForTrainingRight: z.boolean().optional(),
   active: z.boolean().optional(),
   position: z.number().int().min(0).max(1000).optional(),
   version,

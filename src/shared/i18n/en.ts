@@ -1,8 +1,10 @@
 import { budgetsEn } from './areas/budgets.en.js';
 import { exportsEn } from './areas/exports.en.js';
+import { notificationsEn } from './areas/notifications.en.js';
 import { teamViewEn } from './areas/team-view.en.js';
 import { trainingPlanEn } from './areas/training-plan.en.js';
 import { trainingRightEn } from './areas/training-right.en.js';
+import { trustEn } from './areas/trust.en.js';
 import type { nlBE } from './nl-be.js';
 import { webEn } from './web.en.js';
 
@@ -56,6 +58,8 @@ export const en: typeof nlBE = {
     ...trainingRightEn.errors,
     ...budgetsEn.errors,
     ...exportsEn.errors,
+    ...trustEn.errors,
+    ...notificationsEn.errors,
   },
   validation: {
     required: 'Required.',
@@ -305,6 +309,7 @@ export const en: typeof nlBE = {
     ...trainingRightEn.email,
     ...budgetsEn.email,
     ...exportsEn.email,
+    ...notificationsEn.email,
   },
   ...webEn,
 };

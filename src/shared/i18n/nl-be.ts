@@ -1,8 +1,10 @@
 import { budgetsNlBE } from './areas/budgets.nl-be.js';
 import { exportsNlBE } from './areas/exports.nl-be.js';
+import { notificationsNlBE } from './areas/notifications.nl-be.js';
 import { teamViewNlBE } from './areas/team-view.nl-be.js';
 import { trainingPlanNlBE } from './areas/training-plan.nl-be.js';
 import { trainingRightNlBE } from './areas/training-right.nl-be.js';
+import { trustNlBE } from './areas/trust.nl-be.js';
 import { webNlBE } from './web.nl-be.js';
 
 export const nlBE = {
@@ -58,6 +60,8 @@ export const nlBE = {
     ...trainingRightNlBE.errors,
     ...budgetsNlBE.errors,
     ...exportsNlBE.errors,
+    ...trustNlBE.errors,
+    ...notificationsNlBE.errors,
   },
   validation: {
     required: 'Verplicht veld.',
@@ -309,6 +313,7 @@ export const nlBE = {
     ...trainingRightNlBE.email,
     ...budgetsNlBE.email,
     ...exportsNlBE.email,
+    ...notificationsNlBE.email,
   },
   ...webNlBE,
 };

@@ -1,5 +1,6 @@
 import { budgetsEn } from './areas/budgets.en.js';
 import { exportsEn } from './areas/exports.en.js';
+import { notificationsEn } from './areas/notifications.en.js';
 import { teamViewEn } from './areas/team-view.en.js';
 import { trainingPlanEn } from './areas/training-plan.en.js';
 import { trainingRightEn } from './areas/training-right.en.js';
@@ -1279,4 +1280,5 @@ export const webEn: typeof webNlBE = {
   trainingRight: trainingRightEn.web,
   budgets: budgetsEn.web,
   exports: exportsEn.web,
+  notifications: notificationsEn.web,
 };

@@ -1,5 +1,6 @@
 import { budgetsNlBE } from './areas/budgets.nl-be.js';
 import { exportsNlBE } from './areas/exports.nl-be.js';
+import { notificationsNlBE } from './areas/notifications.nl-be.js';
 import { teamViewNlBE } from './areas/team-view.nl-be.js';
 import { trainingPlanNlBE } from './areas/training-plan.nl-be.js';
 import { trainingRightNlBE } from './areas/training-right.nl-be.js';
@@ -1288,4 +1289,5 @@ export const webNlBE = {
   trainingRight: trainingRightNlBE.web,
   budgets: budgetsNlBE.web,
   exports: exportsNlBE.web,
+  notifications: notificationsNlBE.web,
 };

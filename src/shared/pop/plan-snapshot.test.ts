@@ -13,6 +13,9 @@ const action = (id: string, extra: Partial<SnapshotAction> = {}): SnapshotAction
   currency: 'EUR',
   isFormal: true,
   funding: null,
+  fundingSourceId: null,
+  fundingSourceName: null,
+  countsForTrainingRight: true,
   supportTime: 'Tijd vrijmaken voor deelname',
   supportBudget: null,
   supportLogistics: null,
@@ -103,6 +106,25 @@ describe('diffSnapshots', () => {
           },
         ],
       },
+    ]);
+  });
+
+  it('shows a changed funding source by id and by name', () => {
+    const funded: PlanSnapshot = {
+      ...base,
+      goals: [
+        goal('g1', [action('a1', { fundingSourceId: 's1', fundingSourceName: 'VIVO sectorbudget' })]),
+        base.goals[1] as SnapshotGoal,
+      ],
+    };
+    expect(diffSnapshots(base, funded).actions.changed).toEqual([
+      expect.objectContaining({
+        id: 'a1',
+        changes: [
+          { field: 'fundingSourceId', from: null, to: 's1' },
+          { field: 'fundingSourceName', from: null, to: 'VIVO sectorbudget' },
+        ],
+      }),
     ]);
   });
 

@@ -16,6 +16,10 @@ export interface SnapshotAction {
   currency: string;
   isFormal: boolean;
   funding: string | null;
+  fundingSourceId: string | null;
+  /** The funding source's name when the version was approved. */
+  fundingSourceName: string | null;
+  countsForTrainingRight: boolean;
   supportTime: string | null;
   supportBudget: string | null;
   supportLogistics: string | null;

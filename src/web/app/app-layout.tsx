@@ -11,6 +11,7 @@ import { queryKeys } from '../api/query-keys.js';
 import { clearDrafts } from '../components/drafts.js';
 import { FullPageLoader } from '../components/full-page-loader.js';
 import { notifyError } from '../components/notify.js';
+import { NotificationBell } from '../features/notifications/notification-bell.js';
 import { switchLocale } from '../i18n/i18n.js';
 import { LanguageToggle } from './language-toggle.js';
 import { Navigation } from './navigation.js';
@@ -89,6 +90,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageToggle compact busy={language.isPending} onChange={(l) => language.mutate(l)} />
             <Box visibleFrom="sm" maw={220} style={{ minWidth: 0 }}>
               <Text size="sm" fw={600} lh={1.2} truncate>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Capabilities } from '../../shared/policies.js';
 import type { Role } from '../../shared/roles.js';
+import { useMe } from './session.js';
 
 interface NavItem {
   to: string;
@@ -18,6 +19,7 @@ interface NavSection {
 
 function useSections(capabilities: Capabilities, roles: readonly Role[]): NavSection[] {
   const { t } = useTranslation();
+  const country = useMe().organisation.country;
   const sections: NavSection[] = [{ items: [{ to: '/', label: t('nav.home') }] }];
   if (capabilities.viewTeam) sections[0]?.items.push({ to: '/team', label: t('nav.team') });
   // The capabilities of /api/auth/me name no POP pages yet: HR's follow from the role.
@@ -26,8 +28,11 @@ function useSections(capabilities: Capabilities, roles: readonly Role[]): NavSec
       label: t('nav.popSection'),
       items: [
         { to: '/cycles', label: t('nav.cycles') },
+        // HR reaches the team view here; a manager already has "Mijn team" at the top.
+        ...(capabilities.viewTeam ? [] : [{ to: '/team', label: t('teamView.nav') }]),
         { to: '/templates', label: t('nav.templates') },
         { to: '/action-types', label: t('nav.actionTypes') },
+        { to: '/training-plan', label: t('trainingPlan.nav') },
       ],
     });
   }
@@ -48,6 +53,15 @@ function useSections(capabilities: Capabilities, roles: readonly Role[]): NavSec
     if (capabilities.viewOutbox) items.push({ to: '/settings/outbox', label: t('nav.outbox') });
     sections.push({ label: t('nav.settingsSection'), items });
   }
+  // Belgium only: the training right (HR finds it with the POP pages; a manager or beheerder at the top).
+  if (country === 'BE' && roles.some((role) => role === 'hr' || role === 'admin' || role === 'manager')) {
+    const pop = roles.includes('hr') ? sections.find((s) => s.label === t('nav.popSection')) : undefined;
+    (pop ?? sections[0])?.items.push({ to: '/training-right', label: t('trainingRight.nav') });
+  }
+  // Budgets: HR with the POP pages; a manager, for the teams they lead, at the top.
+  const budgets = { to: '/budgets', label: t('budgets.nav') };
+  if (roles.includes('hr')) sections.find((s) => s.label === t('nav.popSection'))?.items.push(budgets);
+  else if (capabilities.viewTeam) sections[0]?.items.push(budgets);
   sections.push({ items: [{ to: '/profile', label: t('nav.profile') }] });
   return sections;
 }

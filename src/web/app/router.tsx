@@ -43,6 +43,9 @@ const OrganisationSettingsPage = page(() =>
 );
 const OutboxPage = page(() => import('../features/settings/outbox-page.js').then((m) => m.OutboxPage));
 const ProfilePage = page(() => import('../features/profile/profile-page.js').then((m) => m.ProfilePage));
+const NotificationsPage = page(() =>
+  import('../features/notifications/notifications-page.js').then((m) => m.NotificationsPage),
+);
 const PlanPage = page(() => import('../features/plans/plan-page.js').then((m) => m.PlanPage));
 const CyclesPage = page(() => import('../features/plans/cycles-page.js').then((m) => m.CyclesPage));
 const TemplatesPage = page(() =>
@@ -50,6 +53,13 @@ const TemplatesPage = page(() =>
 );
 const ActionTypesPage = page(() =>
   import('../features/action-types/action-types-page.js').then((m) => m.ActionTypesPage),
+);
+const TrainingRightPage = page(() =>
+  import('../features/training-right/training-right-page.js').then((m) => m.TrainingRightPage),
+);
+const BudgetsPage = page(() => import('../features/budgets/budgets-page.js').then((m) => m.BudgetsPage));
+const TrainingPlanPage = page(() =>
+  import('../features/training-plan/training-plan-page.js').then((m) => m.TrainingPlanPage),
 );
 const NotFoundPage = page(() => import('../features/errors/not-found-page.js').then((m) => m.NotFoundPage));
 
@@ -101,11 +111,12 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <HomePage /> },
-          { path: '/team', element: guarded('viewTeam', MyTeamPage) },
+          { path: '/team', element: guarded(['viewTeam', 'viewAllPlans'], MyTeamPage) },
           { path: '/plans/:id', element: <PlanPage /> },
           { path: '/cycles', element: hrOnly(CyclesPage) },
           { path: '/templates', element: hrOnly(TemplatesPage) },
           { path: '/action-types', element: hrOnly(ActionTypesPage) },
+          { path: '/training-plan', element: hrOnly(TrainingPlanPage) },
           { path: '/people', element: guarded('managePeople', PeoplePage) },
           { path: '/people/new', element: guarded('managePeople', PersonCreatePage) },
           { path: '/people/:id', element: guarded('managePeople', PersonDetailPage) },
@@ -115,7 +126,10 @@ export const router = createBrowserRouter([
           { path: '/import', element: guarded('managePeople', PeopleImportPage) },
           { path: '/settings', element: guarded('manageOrganisation', OrganisationSettingsPage) },
           { path: '/settings/outbox', element: guarded('viewOutbox', OutboxPage) },
+          { path: '/training-right', element: <TrainingRightPage /> },
+          { path: '/budgets', element: guarded(['viewAllPlans', 'viewTeam'], BudgetsPage) },
           { path: '/profile', element: <ProfilePage /> },
+          { path: '/notifications', element: <NotificationsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

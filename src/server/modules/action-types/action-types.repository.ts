@@ -35,6 +35,7 @@ export async function insertActionType(
     nameNl: string;
     nameEn: string | null;
     isFormal: boolean;
+    countsForTrainingRight: boolean;
     position: number;
     now: string;
   },
@@ -47,6 +48,7 @@ export async function insertActionType(
       name_nl: type.nameNl,
       name_en: type.nameEn,
       is_formal: type.isFormal ? 1 : 0,
+      counts_for_training_right: type.countsForTrainingRight ? 1 : 0,
       active: 1,
       position: type.position,
       created_at: type.now,

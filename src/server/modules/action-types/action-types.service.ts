@@ -47,6 +47,7 @@ export async function createActionType(
     nameNl: input.nameNl,
     nameEn: input.nameEn ?? null,
     isFormal: input.isFormal ?? false,
+    countsForTrainingRight: input.countsForTrainingRight ?? true,
     position: input.position ?? builtInActionTypes.length,
     now: ctx.clock.now().toISOString(),
   });
@@ -69,6 +70,9 @@ export async function updateActionType(
       ...(input.nameNl !== undefined ? { name_nl: input.nameNl } : {}),
       ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
       ...(input.isFormal !== undefined ? { is_formal: input.isFormal ? (1 as const) : (0 as const) } : {}),
+      ...(input.countsForTrainingRight !== undefined
+        ? { counts_for_training_right: input.countsForTrainingRight ? (1 as const) : (0 as const) }
+        : {}),
       ...(input.active !== undefined ? { active: input.active ? (1 as const) : (0 as const) } : {}),
       ...(input.position !== undefined ? { position: input.position } : {}),
     },
@@ -85,13 +89,18 @@ export async function resolveActionType(
   db: Kysely<Database>,
   organisationId: string,
   key: string,
-): Promise<{ key: string; isFormal: boolean } | undefined> {
+): Promise<{ key: string; isFormal: boolean; countsForTrainingRight: boolean } | undefined> {
   if (isBuiltInActionType(key)) {
     const builtIn = builtInActionTypes.find((t) => t.key === key);
-    return { key, isFormal: builtIn?.isFormal ?? false };
+    // Formal and informal learning both count toward the training right unless HR marks a kind of its own otherwise.
+    return { key, isFormal: builtIn?.isFormal ?? false, countsForTrainingRight: true };
   }
   if (!/^[0-9a-f-]{36}$/i.test(key)) return undefined;
   const row = await repo.findActionType(db, organisationId, key);
   if (!row?.active) return undefined;
-  return { key: row.id, isFormal: Boolean(row.is_formal) };
+  return {
+    key: row.id,
+    isFormal: Boolean(row.is_formal),
+    countsForTrainingRight: Boolean(row.counts_for_training_right),
+  };
 }

@@ -1,2 +1,2 @@
 export { actionTypesRoutes } from './action-types.routes.js';
-export { resolveActionType } from './action-types.service.js';
+export { createActionType, resolveActionType } from './action-types.service.js';

@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
 import type { Database } from '../../db/schema.js';
 import {
-  assertCsvFileName,
+  assertCsvUpload,
   hasImportErrors,
   type ImportPlan,
   importFieldErrors,
@@ -30,7 +30,7 @@ async function plan(
   file: { filename: string; content: string },
   locale: Locale,
 ): Promise<ImportPlan<PlannedCompetencyRow>> {
-  assertCsvFileName(file.filename);
+  assertCsvUpload(file);
   const existing = (await repo.listCompetencies(db, actor.organisationId)).map((row) => ({
     id: row.id,
     name: row.name,

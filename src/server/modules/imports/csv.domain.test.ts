@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, isAcceptableFileName, looseKey, mapColumns, readCsv } from './csv.domain.js';
+import {
+  csvUploadProblem,
+  detectDelimiter,
+  isAcceptableFileName,
+  looseKey,
+  MAX_IMPORT_BYTES,
+  mapColumns,
+  readCsv,
+} from './csv.domain.js';
 
 describe('readCsv', () => {
   it('reads semicolons, a BOM, CRLF and quoted line breaks, numbering lines as a spreadsheet does', () => {
@@ -72,5 +80,26 @@ describe('columns', () => {
     ['csv', false],
   ])('accepts the file name %s: %s', (name, expected) => {
     expect(isAcceptableFileName(name)).toBe(expected);
+  });
+
+  it.each([
+    ['a CSV file', 'mensen.csv', 'Voornaam;Naam\nZoë;Peeters\n', null],
+    ['a CSV file with a BOM', 'mensen.csv', '\uFEFFVoornaam;Naam\n', null],
+    ['a Latin-1 file (refused later with its own message)', 'mensen.csv', 'Zo\uFFFD;Peeters', null],
+    ['another extension', 'mensen.xlsx', 'Voornaam;Naam\n', 'import_not_csv'],
+    ['a workbook renamed to .csv', 'mensen.csv', 'PK\u0003\u0004\u0014\u0000\u0006\u0000', 'import_not_csv'],
+    ['a PDF renamed to .csv', 'mensen.csv', '%PDF-1.7\n%\uFFFD', 'import_not_csv'],
+    ['an old Excel file', 'mensen.csv', '\uFFFD\uFFFD\u0011\uFFFD\uFFFD\u001A', 'import_not_csv'],
+    ['a web page', 'mensen.txt', '<!DOCTYPE html><html>', 'import_not_csv'],
+    ['one byte too many', 'mensen.csv', 'a'.repeat(MAX_IMPORT_BYTES + 1), 'import_too_large'],
+    ['exactly the limit', 'mensen.csv', 'a'.repeat(MAX_IMPORT_BYTES), null],
+    [
+      'the limit in multi-byte characters',
+      'mensen.csv',
+      'é'.repeat(MAX_IMPORT_BYTES / 2 + 1),
+      'import_too_large',
+    ],
+  ])('checks an upload: %s', (_, filename, content, expected) => {
+    expect(csvUploadProblem({ filename, content })?.code ?? null).toBe(expected);
   });
 });

@@ -40,6 +40,44 @@ export function detectDelimiter(headerLine: string): ';' | ',' | '\t' {
 /** Spreadsheet exports are named .csv or .txt; anything else (.xlsx, .pdf) would read as garbage. */
 export const isAcceptableFileName = (name: string): boolean => /\.(csv|txt)$/i.test(name.trim());
 
+/** Largest import file: a social secretariat's export of a few thousand people stays well below it. */
+export const MAX_IMPORT_MEGABYTES = 2;
+/** In bytes of UTF-8, as the web app checks before sending (src/web/features/imports/csv-file.ts). */
+export const MAX_IMPORT_BYTES = MAX_IMPORT_MEGABYTES * 1_000_000;
+
+/**
+ * Starts of files that are not text: a workbook or document renamed to .csv, as the browser reads it as text
+ * (zip-based XLSX/ODS/DOCX, PDF, old Excel, images, RTF, HTML, XML).
+ */
+const binaryStarts = [
+  'PK\u0003\u0004',
+  '%PDF-',
+  '\u00D0\u00CF\u0011\u00E0',
+  '\uFFFD\uFFFD\u0011\uFFFD',
+  '\u0089PNG',
+  '\uFFFDPNG',
+  'GIF87a',
+  'GIF89a',
+  '\u00FF\u00D8\u00FF',
+  '\uFFFD\uFFFD\uFFFD',
+  '{\\rtf',
+];
+const markupStart = /^\s*<(\?xml|!doctype html|html)/i;
+
+/** Whether an uploaded file can be a CSV import at all: its name, its size and how it starts. */
+export function csvUploadProblem(file: {
+  filename: string;
+  content: string;
+}): { code: 'import_not_csv' | 'import_too_large'; params?: Record<string, number> } | null {
+  if (Buffer.byteLength(file.content, 'utf8') > MAX_IMPORT_BYTES)
+    return { code: 'import_too_large', params: { max: MAX_IMPORT_MEGABYTES } };
+  if (!isAcceptableFileName(file.filename)) return { code: 'import_not_csv' };
+  const start = file.content.replace(/^\uFEFF/, '').slice(0, 64);
+  if (binaryStarts.some((b) => start.startsWith(b)) || markupStart.test(start))
+    return { code: 'import_not_csv' };
+  return null;
+}
+
 /**
  * Reads CSV text as a spreadsheet or a payroll package exports it: UTF-8 with or without BOM, `;` or `,`, quoted
  * fields with line breaks, CRLF. Text that was not UTF-8 arrives with replacement characters and is refused.

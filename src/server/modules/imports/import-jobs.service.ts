@@ -5,7 +5,7 @@ import type { Locale } from '../../../shared/i18n/locales.js';
 import { translate } from '../../../shared/i18n/translate.js';
 import { type Actor, canViewImportJob } from '../../../shared/policies.js';
 import type { AppContext } from '../../context.js';
-import { isAcceptableFileName } from './csv.domain.js';
+import { csvUploadProblem } from './csv.domain.js';
 
 interface JobEntry {
   job: ImportJob;
@@ -79,6 +79,11 @@ export function getImportJob(actor: Actor, jobId: string): ImportJob {
   return { ...entry.job };
 }
 
-export function assertCsvFileName(filename: string): void {
-  if (!isAcceptableFileName(filename)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+/** Refuses what cannot be a CSV import before reading it: too large (413) or not a CSV file (415). */
+export function assertCsvUpload(file: { filename: string; content: string }): void {
+  const problem = csvUploadProblem(file);
+  if (!problem) return;
+  throw new AppError(problem.code === 'import_too_large' ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE', {
+    params: { messageKey: problem.code, ...problem.params },
+  });
 }

@@ -6,7 +6,7 @@ export {
   mapColumns,
   readCsv,
 } from './csv.domain.js';
-export { assertCsvFileName, type ImportWork, startImportJob } from './import-jobs.service.js';
+export { assertCsvUpload, type ImportWork, startImportJob } from './import-jobs.service.js';
 export {
   hasImportErrors,
   type ImportChange,

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParams } from '../../../shared/contracts/common.js';
 import { outboxResponse } from '../../../shared/contracts/organisation.js';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/request.js';
@@ -16,6 +17,18 @@ export function outboxRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => service.listOutbox(ctx, requireActor(request)),
+    );
+    app.post(
+      '/api/admin/outbox/:id/retry',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Send a failed or waiting email again now (beheerder)',
+          params: idParams,
+          response: { 200: outboxResponse.shape.items.element },
+        },
+      },
+      async (request) => service.retryEmail(ctx, requireActor(request), request.params.id),
     );
   };
 }

@@ -10,7 +10,7 @@ import { guardedUpdate } from '../../db/guarded-update.js';
 import type { Database } from '../../db/schema.js';
 import { sendInvitation } from '../auth/index.js';
 import {
-  assertCsvFileName,
+  assertCsvUpload,
   hasImportErrors,
   importFieldErrors,
   mapColumns,
@@ -93,7 +93,7 @@ async function plan(
   file: CsvUpload,
   locale: Locale,
 ): Promise<{ plan: PeopleImportPlan; state: PeopleImportState }> {
-  assertCsvFileName(file.filename);
+  assertCsvUpload(file);
   const table = readCsv(file.content);
   const columns = mapColumns(table.headers, personColumns);
   const keys = [

@@ -1,10 +1,12 @@
 import type { Person } from '../../../shared/contracts/organisation.js';
 import { isLocale } from '../../../shared/i18n/locales.js';
+import { isGender } from '../../../shared/pop/training-plan.js';
 import { roles as allRoles, type Role } from '../../../shared/roles.js';
 import { fullName } from '../../../shared/text.js';
 import type { PersonView } from './people.repository.js';
 
-export function presentPerson(row: PersonView, roles: readonly Role[]): Person {
+/** `withTrainingFacts`: the caller is HR or the beheerder; for anyone else risk group and gender stay out. */
+export function presentPerson(row: PersonView, roles: readonly Role[], withTrainingFacts = false): Person {
   return {
     id: row.id,
     firstName: row.first_name,
@@ -30,6 +32,9 @@ export function presentPerson(row: PersonView, roles: readonly Role[]): Person {
     hasAccount: Boolean(row.has_account),
     invitedAt: row.invited_at,
     lastLoginAt: row.last_login_at,
+    ...(withTrainingFacts
+      ? { riskGroup: Boolean(row.risk_group), gender: isGender(row.gender) ? row.gender : null }
+      : {}),
     version: Number(row.version),
   };
 }

@@ -24,6 +24,9 @@ export interface PersonInsert {
   employmentCountry: string;
   locale: string;
   passwordHash?: string | null;
+  /** HR-only facts for the training plan's counts. */
+  riskGroup?: boolean;
+  gender?: string | null;
   now: string;
 }
 
@@ -46,6 +49,8 @@ export function personRow(p: PersonInsert): NewPerson {
     end_date: p.endDate ?? null,
     fte: p.fte ?? 1,
     work_regime: p.workRegime ?? null,
+    risk_group: p.riskGroup ? 1 : 0,
+    gender: p.gender ?? null,
     employment_country: p.employmentCountry,
     locale: p.locale,
     status: 'active',
@@ -120,6 +125,8 @@ export interface PersonView {
   end_date: string | null;
   fte: number;
   work_regime: string | null;
+  risk_group: boolean | number;
+  gender: string | null;
   employment_country: string;
   locale: string;
   status: string;
@@ -190,6 +197,8 @@ function withDetails<Q extends ReturnType<typeof filteredPeople>>(query: Q) {
       'p.end_date',
       'p.fte',
       'p.work_regime',
+      'p.risk_group',
+      'p.gender',
       'p.employment_country',
       'p.locale',
       'p.status',

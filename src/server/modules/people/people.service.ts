@@ -16,6 +16,7 @@ import {
   canEditPerson,
   canManageAccountOf,
   canManagePeople,
+  canSeeTrainingPlanFacts,
   canViewPerson,
   peopleScopeOf,
 } from '../../../shared/policies.js';
@@ -64,7 +65,8 @@ export async function listPeople(
     actor.organisationId,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((row) => presentPerson(row, roles.get(row.id) ?? [])), total };
+  const withFacts = canSeeTrainingPlanFacts(actor);
+  return { items: rows.map((row) => presentPerson(row, roles.get(row.id) ?? [], withFacts)), total };
 }
 
 /** Another organisation's person, or one the actor may not see, is simply not found. */
@@ -81,7 +83,7 @@ export async function getPerson(ctx: AppContext, actor: Actor, id: string): Prom
   };
   if (!canViewPerson(actor, scope, team)) throw new AppError('NOT_FOUND');
   const roles = await repo.rolesOfPeople(db, actor.organisationId, [id]);
-  return presentPerson(row, roles.get(id) ?? []);
+  return presentPerson(row, roles.get(id) ?? [], canSeeTrainingPlanFacts(actor));
 }
 
 interface PersonFacts {
@@ -171,6 +173,8 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: CreateP
         endDate: input.endDate ?? null,
         fte: input.fte ?? 1,
         workRegime: input.workRegime ?? null,
+        riskGroup: input.riskGroup ?? false,
+        gender: input.gender ?? null,
         employmentCountry: input.employmentCountry ?? (organisation?.country === 'NL' ? 'NL' : 'BE'),
         locale:
           input.locale ?? (organisation && isLocale(organisation.locale) ? organisation.locale : 'nl-BE'),
@@ -257,6 +261,10 @@ export async function updatePerson(
           ...(input.endDate !== undefined ? { end_date: input.endDate } : {}),
           ...(input.fte !== undefined ? { fte: input.fte } : {}),
           ...(input.workRegime !== undefined ? { work_regime: input.workRegime } : {}),
+          ...(input.riskGroup !== undefined
+            ? { risk_group: input.riskGroup ? (1 as const) : (0 as const) }
+            : {}),
+          ...(input.gender !== undefined ? { gender: input.gender } : {}),
           ...(input.employmentCountry !== undefined ? { employment_country: input.employmentCountry } : {}),
           ...(input.locale !== undefined ? { locale: input.locale } : {}),
           ...(input.status !== undefined ? { status: input.status } : {}),

@@ -20,6 +20,7 @@ import type { AppContext } from '../../context.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
 import type { Database, GoalRow } from '../../db/schema.js';
 import { resolveActionType } from '../action-types/index.js';
+import { isUsableFundingSource } from '../budgets/index.js';
 import {
   afterContentChanged,
   contentLockedError,
@@ -219,6 +220,19 @@ export async function deleteGoal(
   });
 }
 
+/** A funding source must be an active one of the organisation; one kept unchanged may since have been archived. */
+async function fundingSourceErrors(
+  db: Db,
+  organisationId: string,
+  fundingSourceId: string | null | undefined,
+  current: string | null = null,
+): Promise<FieldError[]> {
+  if (!fundingSourceId || fundingSourceId === current) return [];
+  return (await isUsableFundingSource(db, organisationId, fundingSourceId))
+    ? []
+    : [{ path: 'fundingSourceId', code: 'unknown_reference' }];
+}
+
 function timingErrors(timing: Timing | null | undefined): FieldError[] {
   return timing?.kind === 'range' && timing.to < timing.from
     ? [{ path: 'timing.to', code: 'end_before_start' }]
@@ -240,6 +254,7 @@ export async function createAction(
     const errors: FieldError[] = [
       ...(type ? [] : [{ path: 'type', code: 'unknown_action_type' }]),
       ...timingErrors(input.timing),
+      ...(await fundingSourceErrors(trx, actor.organisationId, input.fundingSourceId)),
     ];
     if (errors.length > 0 || !type) throw new AppError('VALIDATION_FAILED', { fields: errors });
     await repo.insertActions(trx, [
@@ -258,6 +273,8 @@ export async function createAction(
         currency: input.currency ?? 'EUR',
         is_formal: bit(input.isFormal ?? type.isFormal),
         funding: input.funding ?? null,
+        funding_source_id: input.fundingSourceId ?? null,
+        counts_for_training_right: bit(input.countsForTrainingRight ?? type.countsForTrainingRight),
         support_time: input.supportTime ?? null,
         support_budget: input.supportBudget ?? null,
         support_logistics: input.supportLogistics ?? null,
@@ -289,7 +306,15 @@ export async function updateAction(
   await ctx.database.db.transaction().execute(async (trx) => {
     const { action, plan } = await planOfAction(ctx, trx, actor, actionId);
     requireContentEditable(plan);
-    const errors: FieldError[] = [...timingErrors(input.timing)];
+    const errors: FieldError[] = [
+      ...timingErrors(input.timing),
+      ...(await fundingSourceErrors(
+        trx,
+        actor.organisationId,
+        input.fundingSourceId,
+        action.funding_source_id,
+      )),
+    ];
     const type =
       input.type === undefined ? undefined : await resolveActionType(trx, actor.organisationId, input.type);
     if (input.type !== undefined && !type) errors.push({ path: 'type', code: 'unknown_action_type' });
@@ -314,6 +339,10 @@ export async function updateAction(
         ...(input.currency !== undefined ? { currency: input.currency } : {}),
         ...(input.isFormal !== undefined ? { is_formal: bit(input.isFormal) } : {}),
         ...(input.funding !== undefined ? { funding: input.funding } : {}),
+        ...(input.fundingSourceId !== undefined ? { funding_source_id: input.fundingSourceId } : {}),
+        ...(input.countsForTrainingRight !== undefined
+          ? { counts_for_training_right: bit(input.countsForTrainingRight) }
+          : {}),
         ...(input.supportTime !== undefined ? { support_time: input.supportTime } : {}),
         ...(input.supportBudget !== undefined ? { support_budget: input.supportBudget } : {}),
         ...(input.supportLogistics !== undefined ? { support_logistics: input.supportLogistics } : {}),

@@ -42,7 +42,10 @@ export function parseJson<T>(text: string | null, fallback: T): T {
 export const timingOf = (row: { timing: string | null }): Timing | null =>
   parseJson<Timing | null>(row.timing, null);
 
-export function snapshotAction(row: ActionRow): SnapshotAction {
+/** Funding source names by id, as a version records them when it is approved. */
+export type SourceNames = ReadonlyMap<string, string>;
+
+export function snapshotAction(row: ActionRow, sourceNames: SourceNames = new Map()): SnapshotAction {
   return {
     id: row.id,
     position: row.position,
@@ -55,6 +58,9 @@ export function snapshotAction(row: ActionRow): SnapshotAction {
     currency: row.currency,
     isFormal: Boolean(row.is_formal),
     funding: row.funding,
+    fundingSourceId: row.funding_source_id,
+    fundingSourceName: row.funding_source_id ? (sourceNames.get(row.funding_source_id) ?? null) : null,
+    countsForTrainingRight: Boolean(row.counts_for_training_right),
     supportTime: row.support_time,
     supportBudget: row.support_budget,
     supportLogistics: row.support_logistics,
@@ -66,6 +72,7 @@ export function snapshotAction(row: ActionRow): SnapshotAction {
 export function snapshotGoal(
   row: GoalRow & { competency_name?: string | null },
   actions: ActionRow[],
+  sourceNames: SourceNames = new Map(),
 ): SnapshotGoal {
   return {
     id: row.id,
@@ -86,7 +93,7 @@ export function snapshotGoal(
     confirmTimeBound: Boolean(row.confirm_time_bound),
     acceptableByEmployee: Boolean(row.acceptable_by_employee),
     acceptableByManager: Boolean(row.acceptable_by_manager),
-    actions: actions.filter((a) => a.goal_id === row.id).map(snapshotAction),
+    actions: actions.filter((a) => a.goal_id === row.id).map((a) => snapshotAction(a, sourceNames)),
   };
 }
 
@@ -96,6 +103,7 @@ export function snapshotOf(
   goals: ReadonlyArray<GoalRow & { competency_name?: string | null }>,
   actions: ActionRow[],
   followUps: readonly FollowUpRow[],
+  sourceNames: SourceNames = new Map(),
 ): PlanSnapshot {
   return {
     periodStart: plan.period_start,
@@ -103,7 +111,23 @@ export function snapshotOf(
     facilities: plan.facilities,
     evaluationDate: plan.evaluation_date,
     followUpDates: followUps.map((f) => f.planned_date).sort(),
-    goals: goals.map((g) => snapshotGoal(g, actions)),
+    goals: goals.map((g) => snapshotGoal(g, actions, sourceNames)),
+  };
+}
+
+/** A version approved before actions had a funding source reads as one without (and counting for the right). */
+export function normaliseSnapshot(snapshot: PlanSnapshot): PlanSnapshot {
+  return {
+    ...snapshot,
+    goals: snapshot.goals.map((goal) => ({
+      ...goal,
+      actions: goal.actions.map((action) => ({
+        ...action,
+        fundingSourceId: action.fundingSourceId ?? null,
+        fundingSourceName: action.fundingSourceName ?? null,
+        countsForTrainingRight: action.countsForTrainingRight ?? true,
+      })),
+    })),
   };
 }
 
@@ -142,6 +166,8 @@ export function actionContentColumns(action: SnapshotAction, goalId: string) {
     currency: action.currency,
     is_formal: bit(action.isFormal),
     funding: action.funding,
+    funding_source_id: action.fundingSourceId ?? null,
+    counts_for_training_right: bit(action.countsForTrainingRight ?? true),
     support_time: action.supportTime,
     support_budget: action.supportBudget,
     support_logistics: action.supportLogistics,

@@ -120,6 +120,8 @@ export function presentAction(row: ActionRow, comments: readonly CommentView[]):
     currency: row.currency,
     isFormal: Boolean(row.is_formal),
     funding: row.funding,
+    fundingSourceId: row.funding_source_id,
+    countsForTrainingRight: Boolean(row.counts_for_training_right),
     supportTime: row.support_time,
     supportBudget: row.support_budget,
     supportLogistics: row.support_logistics,

@@ -60,7 +60,12 @@ export interface PlanFilter {
   phase?: string;
   teamId?: string;
   year?: number;
+  /** Words that must all occur in the employee's search key (name and email, accents folded). */
+  words?: readonly string[];
 }
+
+/** `%` and `_` typed by the user are literal characters, not wildcards. */
+const likeContains = (word: string): string => `%${word.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 function filteredPlans(db: Db, organisationId: string, filter: PlanFilter) {
   let query = db
@@ -80,6 +85,8 @@ function filteredPlans(db: Db, organisationId: string, filter: PlanFilter) {
     query = query
       .where('p.period_start', '<=', `${filter.year}-12-31`)
       .where('p.period_end', '>=', `${filter.year}-01-01`);
+  for (const word of filter.words ?? [])
+    query = query.where(sql<boolean>`${sql.ref('e.search_key')} like ${likeContains(word)} escape '!'`);
   return query;
 }
 

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/contracts/plans.js';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/request.js';
+import { planBudgetRoutes } from './plan-budget.routes.js';
 import { planFollowUpRoutes } from './plan-follow-ups.routes.js';
 import { planGoalRoutes } from './plan-goals.routes.js';
 import { planPreparationRoutes } from './plan-preparations.routes.js';
@@ -176,5 +177,6 @@ export function plansRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     await app.register(planPreparationRoutes(ctx));
     await app.register(planGoalRoutes(ctx));
     await app.register(planFollowUpRoutes(ctx));
+    await app.register(planBudgetRoutes(ctx));
   };
 }

@@ -30,9 +30,15 @@ import {
 } from '../../../shared/pop/plan-access.js';
 import { diffSnapshots, type PlanSnapshot } from '../../../shared/pop/plan-snapshot.js';
 import type { Requester } from '../../../shared/pop/vocabulary.js';
-import { fullName } from '../../../shared/text.js';
+import { fullName, searchKey } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { ActionRow, Database, GoalRow, NewAction, NewGoal } from '../../db/schema.js';
+import {
+  activeFundingSourceIds,
+  checkPlanBudgets,
+  fundingSourceNames,
+  hardBudgetError,
+} from '../budgets/index.js';
 import { ensureDefaultTemplates, preparationFormFor } from '../templates/index.js';
 import {
   canLock,
@@ -43,7 +49,13 @@ import {
   requireContentAccess,
   savePlanState,
 } from './plan-context.js';
-import { actionContentColumns, goalContentColumns, parseJson, snapshotOf } from './plan-rows.mapper.js';
+import {
+  actionContentColumns,
+  goalContentColumns,
+  normaliseSnapshot,
+  parseJson,
+  snapshotOf,
+} from './plan-rows.mapper.js';
 import { presentPlanDetail, presentPlanSummary } from './plans.presenter.js';
 import * as repo from './plans.repository.js';
 
@@ -74,6 +86,7 @@ export async function listPlans(
       ...(query.phase ? { phase: query.phase } : {}),
       ...(query.teamId ? { teamId: query.teamId } : {}),
       ...(query.year ? { year: query.year } : {}),
+      ...(query.q ? { words: searchKey(query.q).split(' ').filter(Boolean) } : {}),
     },
     { limit: query.limit, offset: query.offset },
   );
@@ -222,6 +235,8 @@ async function insertNewPlan(
       created_at: now,
       updated_at: now,
     }));
+    // An action keeps its funding source into the next cycle while the source is still in use.
+    const usableSources = await activeFundingSourceIds(db, organisationId);
     const actions: NewAction[] = plan.carry.actions.map((a) => ({
       id: randomUUID(),
       organisation_id: organisationId,
@@ -237,6 +252,9 @@ async function insertNewPlan(
       currency: a.currency,
       is_formal: a.is_formal ? 1 : 0,
       funding: a.funding,
+      funding_source_id:
+        a.funding_source_id && usableSources.has(a.funding_source_id) ? a.funding_source_id : null,
+      counts_for_training_right: a.counts_for_training_right ? 1 : 0,
       support_time: a.support_time,
       support_budget: a.support_budget,
       support_logistics: a.support_logistics,
@@ -585,12 +603,13 @@ async function freezeVersion(
   now: string,
 ) {
   const organisationId = plan.row.organisation_id;
-  const [goals, actions, followUps] = await Promise.all([
+  const [goals, actions, followUps, sourceNames] = await Promise.all([
     repo.goalViewsOfPlan(db, organisationId, plan.row.id),
     repo.actionsOfPlan(db, organisationId, plan.row.id),
     repo.followUpsOfPlan(db, organisationId, plan.row.id),
+    fundingSourceNames(db, organisationId),
   ]);
-  const snapshot = snapshotOf(plan.row, goals, actions, followUps);
+  const snapshot = snapshotOf(plan.row, goals, actions, followUps, sourceNames);
   await repo.insertVersion(db, {
     id: randomUUID(),
     organisationId,
@@ -699,6 +718,12 @@ export async function firePlanEvent(
     if (next.phase === 'closed' && plan.state.phase !== 'closed') extra.closed_at = at;
 
     if (outcome.freezeVersion) {
+      // The approval that freezes the agreement may not overspend a hard budget; the check locks the budgets it
+      // reads (PostgreSQL) so concurrent approvals take turns.
+      const budgetError = hardBudgetError(
+        await checkPlanBudgets(trx, { organisationId: actor.organisationId, planId: id, lock: canLock(ctx) }),
+      );
+      if (budgetError) throw budgetError;
       const number = Number(plan.row.approved_version) + 1;
       await freezeVersion(
         trx,
@@ -712,7 +737,12 @@ export async function firePlanEvent(
     if (input.event === 'discard_revision') {
       const last = await repo.findVersion(trx, actor.organisationId, id, Number(plan.row.approved_version));
       if (last) {
-        await restoreVersion(trx, plan, parseJson<PlanSnapshot>(last.snapshot, emptySnapshot(plan)), at);
+        await restoreVersion(
+          trx,
+          plan,
+          normaliseSnapshot(parseJson<PlanSnapshot>(last.snapshot, emptySnapshot(plan))),
+          at,
+        );
         next.employeeApprovedAt = last.employee_approved_at;
         next.managerApprovedAt = last.manager_approved_at;
       }
@@ -739,7 +769,11 @@ async function versionOf(ctx: AppContext, actor: Actor, planId: string, number: 
   requireContentAccess(plan);
   const row = await repo.findVersion(db, actor.organisationId, planId, number);
   if (!row) throw new AppError('NOT_FOUND');
-  return { plan, row, snapshot: parseJson<PlanSnapshot>(row.snapshot, emptySnapshot(plan)) };
+  return {
+    plan,
+    row,
+    snapshot: normaliseSnapshot(parseJson<PlanSnapshot>(row.snapshot, emptySnapshot(plan))),
+  };
 }
 
 export async function getVersion(ctx: AppContext, actor: Actor, planId: string, number: number) {

@@ -19,6 +19,7 @@ import type { ActionType } from '../../../shared/contracts/templates.js';
 import { api } from '../../api/client.js';
 import { useActionTypes } from '../../api/hooks.js';
 import { queryKeys } from '../../api/query-keys.js';
+import { useMe } from '../../app/session.js';
 import { ActiveBadge } from '../../components/badges.js';
 import { ConflictAlert, useVersionGuard } from '../../components/conflict-alert.js';
 import { EntityDrawer } from '../../components/entity-drawer.js';
@@ -36,6 +37,8 @@ type Editing = { mode: 'create' } | { mode: 'edit'; type: ActionType } | null;
 export function ActionTypesPage() {
   const { t } = useTranslation();
   const types = useActionTypes();
+  // Belgium: whether a kind counts toward the training right (Vlaams opleidingsverlof does not).
+  const isBelgian = useMe().organisation.country === 'BE';
   const [editing, setEditing] = useState<Editing>(null);
   const [showInactive, setShowInactive] = useState(false);
   const items = (types.data?.items ?? []).filter((type) => showInactive || type.active);
@@ -61,6 +64,7 @@ export function ActionTypesPage() {
             <Table.Tr>
               <Table.Th scope="col">{t('common.fields.name')}</Table.Th>
               <Table.Th scope="col">{t('actionTypes.fields.learning')}</Table.Th>
+              {isBelgian && <Table.Th scope="col">{t('trainingRight.actionTypes.column')}</Table.Th>}
               <Table.Th scope="col">{t('actionTypes.origin')}</Table.Th>
               <Table.Th scope="col">{t('common.fields.status')}</Table.Th>
             </Table.Tr>
@@ -86,6 +90,13 @@ export function ActionTypesPage() {
                   )}
                 </Table.Td>
                 <Table.Td>{type.isFormal ? t('pop.learning.formal') : t('pop.learning.informal')}</Table.Td>
+                {isBelgian && (
+                  <Table.Td>
+                    {type.countsForTrainingRight
+                      ? t('trainingRight.actionTypes.counts')
+                      : t('trainingRight.actionTypes.notCounting')}
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <Badge size="sm" variant="light" color={type.builtIn ? 'gray' : 'indigo'}>
                     {type.builtIn ? t('actionTypes.builtIn') : t('actionTypes.own')}
@@ -108,6 +119,7 @@ export function ActionTypesPage() {
           <ActionTypeForm
             key={editing.mode === 'edit' ? editing.type.key : 'new'}
             type={editing.mode === 'edit' ? editing.type : null}
+            showTrainingRight={isBelgian}
             onDone={() => setEditing(null)}
           />
         )}
@@ -120,10 +132,19 @@ interface ActionTypeValues {
   nameNl: string;
   nameEn: string;
   learning: 'formal' | 'informal';
+  countsForTrainingRight: boolean;
   active: boolean;
 }
 
-function ActionTypeForm({ type, onDone }: { type: ActionType | null; onDone: () => void }) {
+function ActionTypeForm({
+  type,
+  showTrainingRight,
+  onDone,
+}: {
+  type: ActionType | null;
+  showTrainingRight: boolean;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const rules = useRules();
   const queryClient = useQueryClient();
@@ -142,6 +163,7 @@ function ActionTypeForm({ type, onDone }: { type: ActionType | null; onDone: () 
       nameNl: type?.nameNl ?? '',
       nameEn: type?.nameEn ?? '',
       learning: type?.isFormal ? 'formal' : 'informal',
+      countsForTrainingRight: type?.countsForTrainingRight ?? true,
       active: type?.active ?? true,
     },
     validate: { nameNl: rules.required(120), nameEn: rules.optional(120) },
@@ -152,6 +174,7 @@ function ActionTypeForm({ type, onDone }: { type: ActionType | null; onDone: () 
         nameNl: values.nameNl.trim(),
         nameEn: values.nameEn.trim() || null,
         isFormal: values.learning === 'formal',
+        ...(showTrainingRight ? { countsForTrainingRight: values.countsForTrainingRight } : {}),
       };
       return type?.id
         ? api.actionTypes.update(type.id, { ...body, active: values.active, version: guard.version })
@@ -204,6 +227,13 @@ function ActionTypeForm({ type, onDone }: { type: ActionType | null; onDone: () 
             <Radio value="informal" label={t('pop.learning.informal')} />
           </Group>
         </Radio.Group>
+        {showTrainingRight && (
+          <Switch
+            label={t('trainingRight.actionTypes.field')}
+            description={t('trainingRight.actionTypes.fieldHint')}
+            {...form.getInputProps('countsForTrainingRight', { type: 'checkbox' })}
+          />
+        )}
         {type && (
           <Switch
             label={t('actionTypes.fields.active')}

@@ -31,6 +31,7 @@ import { QueryError } from '../../components/query-error.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { PhaseStepper, PlanBadges } from '../plans/plan-badges.js';
 import { periodText } from '../plans/plan-labels.js';
+import { MyTrainingDaysCard } from '../training-right/my-training-days-card.js';
 
 const steps = ['preparation', 'conversation', 'execution'] as const;
 
@@ -350,6 +351,7 @@ export function HomePage() {
         </Paper>
       )}
       {me.capabilities.viewTeam && <ManagerTodos />}
+      <MyTrainingDaysCard />
       <EarlierPlans plans={earlier} />
       <CycleSteps />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

@@ -1,5 +1,6 @@
 import type { Person } from '../../../shared/contracts/organisation.js';
 import type { Locale } from '../../../shared/i18n/locales.js';
+import type { Gender } from '../../../shared/pop/training-plan.js';
 import type { Country, Role } from '../../../shared/roles.js';
 import type { CreatePersonInput } from '../../api/client.js';
 
@@ -18,6 +19,9 @@ export interface PersonFormValues {
   locale: Locale;
   roles: Role[];
   invite: boolean;
+  /** HR-only facts for the training plan's counts. */
+  riskGroup: boolean;
+  gender: Gender | null;
 }
 
 export function emptyPersonValues(defaults: { country: Country; locale: Locale }): PersonFormValues {
@@ -36,6 +40,8 @@ export function emptyPersonValues(defaults: { country: Country; locale: Locale }
     locale: defaults.locale,
     roles: ['employee'],
     invite: true,
+    riskGroup: false,
+    gender: null,
   };
 }
 
@@ -55,6 +61,8 @@ export function personToValues(person: Person): PersonFormValues {
     locale: person.locale,
     roles: person.roles,
     invite: false,
+    riskGroup: person.riskGroup ?? false,
+    gender: person.gender ?? null,
   };
 }
 
@@ -75,6 +83,8 @@ export function valuesToBody(values: PersonFormValues): Omit<CreatePersonInput, 
     employmentCountry: values.employmentCountry,
     locale: values.locale,
     roles: values.roles,
+    riskGroup: values.riskGroup,
+    gender: values.gender,
   };
 }
 

@@ -1,7 +1,18 @@
-import { Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Checkbox,
+  Fieldset,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/contracts/organisation.js';
 import { locales } from '../../../shared/i18n/locales.js';
+import { genders } from '../../../shared/pop/training-plan.js';
 import { countries, roles } from '../../../shared/roles.js';
 import { useFunctions, usePeopleOptions, useTeams } from '../../api/hooks.js';
 import { DateField } from '../../components/date-field.js';
@@ -125,6 +136,30 @@ export function PersonFormFields({ form, mode, person, canGrantAllRoles }: Perso
             {...form.getInputProps('employmentCountry')}
           />
         </SimpleGrid>
+      </Fieldset>
+
+      <Fieldset legend={t('trainingPlan.person.section')}>
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('trainingPlan.person.purpose')}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Checkbox
+              label={t('trainingPlan.person.riskGroup')}
+              description={t('trainingPlan.person.riskGroupHint')}
+              {...form.getInputProps('riskGroup', { type: 'checkbox' })}
+            />
+            <Select
+              label={t('trainingPlan.person.gender')}
+              data={genders.map((g) => ({ value: g, label: t(`trainingPlan.groups.gender.${g}`) }))}
+              placeholder={t('trainingPlan.person.genderPlaceholder')}
+              clearable
+              clearButtonProps={{ 'aria-label': t('trainingPlan.person.clearGender') }}
+              comboboxProps={{ withinPortal: true }}
+              {...form.getInputProps('gender')}
+            />
+          </SimpleGrid>
+        </Stack>
       </Fieldset>
 
       <Fieldset legend={t('people.form.accessSection')}>

@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Fieldset,
   Group,
   NumberInput,
@@ -19,12 +20,14 @@ import type { PlanAction, PlanGoal } from '../../../shared/contracts/plans.js';
 import type { ActionType } from '../../../shared/contracts/templates.js';
 import { parseQuarter, type Timing } from '../../../shared/pop/timing.js';
 import { api } from '../../api/client.js';
+import { useMe } from '../../app/session.js';
 import { ConflictAlert, useVersionGuard } from '../../components/conflict-alert.js';
 import { DateField } from '../../components/date-field.js';
 import { FormAlert } from '../../components/form-alert.js';
 import { notifySuccess } from '../../components/notify.js';
 import { useRules } from '../../components/rules.js';
 import { applyServerErrors, type SubmitFailure } from '../../components/server-errors.js';
+import { FundingSourceSelect } from '../budgets/funding-source-select.js';
 import { actionTypeLabel, timingText } from './plan-labels.js';
 import { type PlanCache, replaceAction } from './use-plan.js';
 
@@ -43,6 +46,8 @@ interface ActionValues {
   cost: number | string;
   learning: 'formal' | 'informal';
   funding: string;
+  fundingSourceId: string | null;
+  countsForTrainingRight: boolean;
   supportTime: string;
   supportBudget: string;
   supportLogistics: string;
@@ -69,6 +74,9 @@ function valuesOf(action: PlanAction | null, types: readonly ActionType[]): Acti
       ? 'formal'
       : 'informal',
     funding: action?.funding ?? '',
+    fundingSourceId: action?.fundingSourceId ?? null,
+    countsForTrainingRight:
+      action?.countsForTrainingRight ?? types.find((x) => x.key === type)?.countsForTrainingRight ?? true,
     supportTime: action?.supportTime ?? '',
     supportBudget: action?.supportBudget ?? '',
     supportLogistics: action?.supportLogistics ?? '',
@@ -109,6 +117,8 @@ interface ActionFormProps {
 export function ActionForm({ goal, action, actionTypes, cache, onDone }: ActionFormProps) {
   const { t, i18n } = useTranslation();
   const rules = useRules();
+  // The training right is Belgian law: only Belgian organisations see (and set) the flag.
+  const isBelgian = useMe().organisation.country === 'BE';
   const [failure, setFailure] = useState<SubmitFailure | null>(null);
   const guard = useVersionGuard<PlanAction>(action?.version ?? 1, async () => {
     const latest = await cache.fetchLatest();
@@ -158,6 +168,8 @@ export function ActionForm({ goal, action, actionTypes, cache, onDone }: ActionF
         currency: 'EUR' as const,
         isFormal: values.learning === 'formal',
         funding: text(values.funding),
+        fundingSourceId: values.fundingSourceId,
+        ...(isBelgian ? { countsForTrainingRight: values.countsForTrainingRight } : {}),
         supportTime: text(values.supportTime),
         supportBudget: text(values.supportBudget),
         supportLogistics: text(values.supportLogistics),
@@ -262,6 +274,7 @@ export function ActionForm({ goal, action, actionTypes, cache, onDone }: ActionF
             form.setFieldValue('type', value ?? '');
             const chosen = actionTypes.find((type) => type.key === value);
             if (chosen) form.setFieldValue('learning', chosen.isFormal ? 'formal' : 'informal');
+            if (chosen) form.setFieldValue('countsForTrainingRight', chosen.countsForTrainingRight);
           }}
         />
         <Textarea
@@ -334,11 +347,24 @@ export function ActionForm({ goal, action, actionTypes, cache, onDone }: ActionF
             <Radio value="informal" label={t('pop.learning.informal')} />
           </Group>
         </Radio.Group>
-        <TextInput
-          label={t('plan.actions.form.funding')}
-          description={t('plan.actions.form.fundingHint')}
-          {...form.getInputProps('funding')}
-        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <FundingSourceSelect
+            currentId={action?.fundingSourceId ?? null}
+            inputProps={form.getInputProps('fundingSourceId')}
+          />
+          <TextInput
+            label={t('plan.actions.form.funding')}
+            description={t('plan.actions.form.fundingHint')}
+            {...form.getInputProps('funding')}
+          />
+        </SimpleGrid>
+        {isBelgian && (
+          <Checkbox
+            label={t('budgets.action.countsForTrainingRight')}
+            description={t('budgets.action.countsForTrainingRightHint')}
+            {...form.getInputProps('countsForTrainingRight', { type: 'checkbox' })}
+          />
+        )}
         <Fieldset legend={t('plan.actions.form.support')} variant="filled">
           <Stack gap="sm">
             <TextInput

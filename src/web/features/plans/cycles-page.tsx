@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Group, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Phase, phases } from '../../../shared/pop/phases.js';
 import type { PlanListParams } from '../../api/client.js';
-import { usePlans, useTeams } from '../../api/hooks.js';
+import { useOrganisation, usePlans, useTeams } from '../../api/hooks.js';
 import { useMe } from '../../app/session.js';
 import { AppModal } from '../../components/app-modal.js';
 import { activeOptions } from '../../components/options.js';
@@ -12,6 +13,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { ResponsiveTable } from '../../components/table-scroll.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { ExportMenu } from '../exports/export-menu.js';
 import { PlanBadges } from './plan-badges.js';
 import { periodText } from './plan-labels.js';
 import { BatchStartForm } from './start-cycles.js';
@@ -27,12 +29,16 @@ export function CyclesPage() {
   const [phase, setPhase] = useState<Phase | null>(null);
   const [teamId, setTeamId] = useState<string | null>(null);
   const [year, setYear] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const organisation = useOrganisation();
   const [offset, setOffset] = useState(0);
   const [batch, setBatch] = useState(false);
   const params: PlanListParams = {
     ...(phase ? { phase } : {}),
     ...(teamId ? { teamId } : {}),
     ...(year ? { year: Number(year) } : {}),
+    ...(q ? { q } : {}),
     limit: pageSize,
     offset,
   };
@@ -48,9 +54,28 @@ export function CyclesPage() {
       <PageHeader
         title={t('cycles.title')}
         description={t('cycles.intro')}
-        actions={<Button onClick={() => setBatch(true)}>{t('cycles.startAction')}</Button>}
+        actions={
+          <>
+            <ExportMenu
+              kinds={['plans', 'goals', 'actions']}
+              params={{ phase, teamId, year, q }}
+              contentHidden={organisation.data ? !organisation.data.hrSeesPlanContent : false}
+            />
+            <Button onClick={() => setBatch(true)}>{t('cycles.startAction')}</Button>
+          </>
+        }
       />
       <Group gap="sm" mb="md" align="flex-end" role="search" aria-label={t('cycles.filters')}>
+        <TextInput
+          label={t('people.search')}
+          placeholder={t('people.searchPlaceholder')}
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            reset();
+          }}
+          w={220}
+        />
         <Select
           label={t('cycles.filterPhase')}
           data={phases.map((p) => ({ value: p, label: t(`pop.phases.${p}`) }))}

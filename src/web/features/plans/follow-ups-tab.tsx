@@ -25,6 +25,7 @@ import { FormAlert } from '../../components/form-alert.js';
 import { notifySuccess } from '../../components/notify.js';
 import { applyServerErrors, type SubmitFailure } from '../../components/server-errors.js';
 import { formatDate } from '../../i18n/format.js';
+import { IcsLink } from '../notifications/ics-link.js';
 import { FollowUpDates } from './goals-tab.js';
 import { type PlanCache, replaceFollowUp } from './use-plan.js';
 
@@ -166,9 +167,18 @@ function FollowUpCard({ plan, cache, followUp }: Omit<TabProps, 'onOpenGoals'> &
         <Title order={2} fz="h3" id={headingId}>
           {t('plan.followUps.title', { date: formatDate(followUp.plannedDate) })}
         </Title>
-        <Badge variant="light" color={followUp.heldAt ? 'green' : 'gray'}>
-          {followUp.heldAt ? t('plan.followUps.held') : t('plan.followUps.planned')}
-        </Badge>
+        <Group gap="xs">
+          {!followUp.heldAt && plan.myParty && (
+            <IcsLink
+              planId={plan.id}
+              kind="follow_up"
+              followUp={{ id: followUp.id, date: followUp.plannedDate }}
+            />
+          )}
+          <Badge variant="light" color={followUp.heldAt ? 'green' : 'gray'}>
+            {followUp.heldAt ? t('plan.followUps.held') : t('plan.followUps.planned')}
+          </Badge>
+        </Group>
       </Group>
       {editable && open ? (
         <form

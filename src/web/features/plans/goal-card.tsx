@@ -21,6 +21,7 @@ import { api, isAppError } from '../../api/client.js';
 import { AppModal } from '../../components/app-modal.js';
 import { errorMessage } from '../../components/error-message.js';
 import { formatDate, formatMoney, formatNumber } from '../../i18n/format.js';
+import { useFundingSourceName } from '../budgets/budgets-api.js';
 import { actionTypeLabel, timingText } from './plan-labels.js';
 import { SmartCheck } from './smart-check.js';
 import type { PlanCache } from './use-plan.js';
@@ -257,6 +258,7 @@ export function ActionSummary({
   actionTypes: readonly ActionType[] | undefined;
 }) {
   const { t, i18n } = useTranslation();
+  const sourceName = useFundingSourceName(action.fundingSourceId);
   const facts = [
     timingText(action.timing, t),
     action.provider,
@@ -265,6 +267,7 @@ export function ActionSummary({
       : null,
     action.cost !== null ? formatMoney(action.cost, action.currency, i18n.language) : null,
     action.isFormal ? t('pop.learning.formal') : t('pop.learning.informal'),
+    sourceName ? t('budgets.action.sourceLine', { name: sourceName }) : null,
     action.funding ? t('plan.actions.funding', { funding: action.funding }) : null,
   ].filter(Boolean);
   const support = supportKinds

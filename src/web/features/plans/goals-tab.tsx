@@ -27,6 +27,7 @@ import type { InputProps } from '../../components/form-types.js';
 import { notifySuccess } from '../../components/notify.js';
 import { applyServerErrors, type SubmitFailure } from '../../components/server-errors.js';
 import { formatDate } from '../../i18n/format.js';
+import { IcsLink } from '../notifications/ics-link.js';
 import { ActionForm } from './action-form.js';
 import { GoalCard } from './goal-card.js';
 import { GoalForm } from './goal-form.js';
@@ -310,6 +311,9 @@ function Agreements({ plan, cache, editable }: TabProps & { editable: boolean })
           <Text size="sm">
             <strong>{t('plan.agreements.evaluationDate')}:</strong>{' '}
             {formatDate(content.evaluationDate) || t('common.none')}
+            {content.evaluationDate && plan.myParty && !plan.cancelled && (
+              <IcsLink planId={plan.id} kind="evaluation" />
+            )}
           </Text>
         </Stack>
       )}
@@ -358,6 +362,13 @@ export function FollowUpDates({ plan, cache, headingOrder = 3 }: TabProps & { he
                 {formatDate(followUp.plannedDate)}
                 {followUp.heldAt && ` · ${t('plan.followUps.held')}`}
               </Text>
+              {!followUp.heldAt && plan.myParty && !plan.cancelled && (
+                <IcsLink
+                  planId={plan.id}
+                  kind="follow_up"
+                  followUp={{ id: followUp.id, date: followUp.plannedDate }}
+                />
+              )}
               {canPlan && !followUp.heldAt && (
                 <ActionIcon
                   variant="subtle"

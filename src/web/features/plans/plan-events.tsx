@@ -9,6 +9,7 @@ import { api, isAppError } from '../../api/client.js';
 import { AppModal } from '../../components/app-modal.js';
 import { errorMessage } from '../../components/error-message.js';
 import { notifySuccess } from '../../components/notify.js';
+import { BudgetCheckNotice } from '../budgets/budget-check-notice.js';
 import type { PlanCache } from './use-plan.js';
 
 /** The catalogue's names of the events; a revision is offered as "Wijziging voorstellen". */
@@ -117,6 +118,7 @@ export function PlanEventButtons({ plan, cache, only, size = 'sm' }: PlanEventBu
           >
             <Stack gap="sm">
               <Text size="sm">{t(`plan.events.confirm.${asking}.body`, { name: plan.employee.name })}</Text>
+              {asking === 'approve' && <BudgetCheckNotice plan={plan} />}
               {needsComment && (
                 <Textarea
                   label={t('plan.events.disagreementComment')}

@@ -16,6 +16,7 @@ import type { InputProps } from '../../components/form-types.js';
 import { notifySuccess } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
 import { formatDate, formatDateTime, formatTime } from '../../i18n/format.js';
+import { IcsLink } from '../notifications/ics-link.js';
 import { PhaseStepper, PlanBadges } from './plan-badges.js';
 import { PlanEventButtons } from './plan-events.js';
 import { dayOf, periodText } from './plan-labels.js';
@@ -95,6 +96,12 @@ export function PlanHeader({ plan, cache }: { plan: PlanDetail; cache: PlanCache
                     {plan.conversationAt ? t('plan.header.changeDate') : t('plan.header.planDate')}
                   </Button>
                 )}
+                {plan.conversationAt &&
+                  plan.myParty &&
+                  !plan.cancelled &&
+                  Date.parse(plan.conversationAt) > Date.now() && (
+                    <IcsLink planId={plan.id} kind="conversation" />
+                  )}
               </Group>
             </Fact>
             {(plan.phase === 'preparation' || plan.phase === 'conversation') && (

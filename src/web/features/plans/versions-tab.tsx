@@ -27,6 +27,7 @@ import { AppModal } from '../../components/app-modal.js';
 import { QueryError } from '../../components/query-error.js';
 import { ResponsiveTable } from '../../components/table-scroll.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
+import { budgetFieldLabel } from '../budgets/budget-labels.js';
 import { actionTypeLabel, periodText, timingText, usesCustomActionTypes } from './plan-labels.js';
 import { PlanTable } from './plan-table.js';
 
@@ -169,7 +170,7 @@ function VersionView({ planId, number }: { planId: string; number: number }) {
 }
 
 /** Fields a reader does not need: the id behind a name, the order, the currency. */
-const hiddenFields = new Set(['competencyId', 'position', 'goalId', 'currency']);
+const hiddenFields = new Set(['competencyId', 'position', 'goalId', 'currency', 'fundingSourceId']);
 
 /** A changed value as text: dates in Belgian notation, vocabulary in words, empty as "(leeg)". */
 function useValueText(actionTypes: readonly ActionType[] | undefined) {
@@ -215,7 +216,7 @@ function VersionDiff({ planId, a, b }: { planId: string; a: number; b: number })
           <List.Item key={change.field}>
             {t('plan.versions.change', {
               field: t(`plan.versions.fields.${change.field}` as 'plan.versions.fields.title', {
-                defaultValue: change.field,
+                defaultValue: budgetFieldLabel(change.field, t) ?? change.field,
               }),
               from: valueText(change.field, change.from),
               to: valueText(change.field, change.to),

@@ -15,6 +15,8 @@ import { NewPasswordFields } from '../../components/password-fields.js';
 import { useRules } from '../../components/rules.js';
 import { applyServerErrors, type SubmitFailure } from '../../components/server-errors.js';
 import { switchLocale } from '../../i18n/i18n.js';
+import { CalendarFeedSection } from '../notifications/calendar-feed.js';
+import { EmailPreferencesSection } from '../notifications/email-preferences.js';
 
 function LanguageSection() {
   const { t } = useTranslation();
@@ -128,6 +130,8 @@ export function ProfilePage() {
         })}
       />
       <LanguageSection />
+      <EmailPreferencesSection />
+      <CalendarFeedSection />
       <PasswordSection />
     </Stack>
   );

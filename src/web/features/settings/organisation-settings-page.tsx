@@ -30,6 +30,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { useRules } from '../../components/rules.js';
 import { applyServerErrors, type SubmitFailure } from '../../components/server-errors.js';
+import { MandatoryEmailsSection } from '../notifications/mandatory-emails.js';
 
 export function OrganisationSettingsPage() {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function OrganisationSettingsPage() {
           fetchLatest={async () => (await organisation.refetch({ throwOnError: true })).data}
         />
       )}
+      <MandatoryEmailsSection />
     </Stack>
   );
 }

@@ -21,11 +21,13 @@ import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { ResponsiveTable } from '../../components/table-scroll.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { OutboxProblems, RetryEmailButton, useOutboxStatusLabel } from '../notifications/outbox-delivery.js';
 
 const statusColor: Record<OutboxMessage['status'], string> = {
   sent: 'green',
   logged: 'blue',
   pending: 'orange',
+  retrying: 'orange',
   failed: 'red',
 };
 
@@ -56,6 +58,7 @@ export function OutboxPage() {
   const me = useMe();
   const outbox = useQuery({ queryKey: queryKeys.outbox, queryFn: api.admin.outbox, staleTime: 0 });
   const [open, setOpen] = useState<OutboxMessage | null>(null);
+  const statusLabel = useOutboxStatusLabel();
   const zone = me.organisation.timeZone;
   const items = outbox.data?.items ?? [];
 
@@ -73,6 +76,7 @@ export function OutboxPage() {
       {outbox.isPending && <Skeleton height={200} />}
       {outbox.isError && <QueryError error={outbox.error} onRetry={() => void outbox.refetch()} />}
       {outbox.isSuccess && items.length === 0 && <Text>{t('outbox.empty')}</Text>}
+      <OutboxProblems items={items} />
       {items.length > 0 && (
         <ResponsiveTable label={t('outbox.tableLabel')} minWidth={760}>
           <Table.Thead>
@@ -94,7 +98,7 @@ export function OutboxPage() {
                 <Table.Td>{message.subject}</Table.Td>
                 <Table.Td>
                   <Badge color={statusColor[message.status]} variant="light" size="sm">
-                    {t(`outbox.status.${message.status}`)}
+                    {statusLabel(message)}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
@@ -122,11 +126,12 @@ export function OutboxPage() {
             {open.sentAt && (
               <Text size="sm">{t('outbox.meta.sentAt', { date: formatDateTime(open.sentAt, zone) })}</Text>
             )}
-            {open.lastError && (
+            {open.lastError && open.status !== 'sent' && (
               <Alert color="red" title={t('outbox.lastError', { attempts: open.attempts })}>
                 {open.lastError}
               </Alert>
             )}
+            <RetryEmailButton message={open} onDone={setOpen} />
             <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
               <LinkedText text={open.text} />
             </Code>

@@ -1,0 +1,1 @@
+export { planExportRoutes } from './plan-exports.routes.js';

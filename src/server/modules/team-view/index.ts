@@ -1,0 +1,1 @@
+export { teamViewRoutes } from './team-view.routes.js';

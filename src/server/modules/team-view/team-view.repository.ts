@@ -1,0 +1,301 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+
+/**
+ * The team view reads everything in a fixed number of queries, whatever the size of the team: the people, their
+ * plans, then the parts of the current plans by plan id.
+ */
+export type PeopleScope =
+  | { kind: 'team'; teamId: string; actorId: string }
+  | { kind: 'led'; actorId: string };
+
+export interface TeamViewSettings {
+  time_zone: string;
+  exchange_days: number;
+  hr_sees_plan_content: boolean | number;
+}
+
+export async function findSettings(db: Db, organisationId: string): Promise<TeamViewSettings | undefined> {
+  return db
+    .selectFrom('organisations')
+    .select(['time_zone', 'exchange_days', 'hr_sees_plan_content'])
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+}
+
+export async function findTeam(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<{ id: string; organisation_id: string; manager_id: string | null } | undefined> {
+  return db
+    .selectFrom('teams')
+    .select(['id', 'organisation_id', 'manager_id'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Active teams: all of the organisation, or those one person leads. */
+export async function listTeams(
+  db: Db,
+  organisationId: string,
+  filter: { managerId?: string },
+): Promise<Array<{ id: string; name: string }>> {
+  let query = db
+    .selectFrom('teams')
+    .select(['id', 'name'])
+    .where('organisation_id', '=', organisationId)
+    .where('archived_at', 'is', null);
+  if (filter.managerId) query = query.where('manager_id', '=', filter.managerId);
+  return query.orderBy('name_key').orderBy('id').execute();
+}
+
+/** Whether anyone active has this person as direct manager or belongs to a team they lead. */
+export async function leadsAnyone(db: Db, organisationId: string, personId: string): Promise<boolean> {
+  const row = await scopedPeople(db, organisationId, { kind: 'led', actorId: personId })
+    .select('p.id')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+function scopedPeople(db: Db, organisationId: string, scope: PeopleScope) {
+  let query = db
+    .selectFrom('people as p')
+    .where('p.organisation_id', '=', organisationId)
+    .where('p.status', '=', 'active')
+    .where('p.id', '!=', scope.actorId);
+  if (scope.kind === 'team') query = query.where('p.team_id', '=', scope.teamId);
+  else
+    query = query.where((eb) =>
+      eb.or([
+        eb('p.manager_id', '=', scope.actorId),
+        eb(
+          'p.team_id',
+          'in',
+          eb
+            .selectFrom('teams as lt')
+            .select('lt.id')
+            .where('lt.organisation_id', '=', organisationId)
+            .where('lt.manager_id', '=', scope.actorId),
+        ),
+      ]),
+    );
+  return query;
+}
+
+export interface TeamViewPersonRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  manager_id: string | null;
+  function_id: string | null;
+  function_name: string | null;
+  team_id: string | null;
+  team_name: string | null;
+  team_manager_id: string | null;
+}
+
+export async function listPeople(
+  db: Db,
+  organisationId: string,
+  scope: PeopleScope,
+): Promise<TeamViewPersonRow[]> {
+  return scopedPeople(db, organisationId, scope)
+    .leftJoin('job_functions as f', 'f.id', 'p.function_id')
+    .leftJoin('teams as t', 't.id', 'p.team_id')
+    .select([
+      'p.id',
+      'p.first_name',
+      'p.last_name',
+      'p.manager_id',
+      'p.function_id',
+      'f.name as function_name',
+      'p.team_id',
+      't.name as team_name',
+      't.manager_id as team_manager_id',
+    ])
+    .orderBy('p.last_name')
+    .orderBy('p.first_name')
+    .orderBy('p.id')
+    .execute();
+}
+
+export interface TeamViewPlanRow {
+  id: string;
+  employee_id: string;
+  manager_id: string;
+  period_start: string;
+  period_end: string;
+  phase: string;
+  conversation_at: string | null;
+  employee_approved_at: string | null;
+  manager_approved_at: string | null;
+  disagreement: boolean | number;
+  revision_open: boolean | number;
+  evaluation_complete: boolean | number;
+  cancelled: boolean | number;
+  evaluation_date: string | null;
+  created_at: string;
+}
+
+/** Every plan of the people in scope (a handful each): the service picks each person's current one. */
+export async function listPlansOfPeople(
+  db: Db,
+  organisationId: string,
+  scope: PeopleScope,
+): Promise<TeamViewPlanRow[]> {
+  return db
+    .selectFrom('plans')
+    .select([
+      'id',
+      'employee_id',
+      'manager_id',
+      'period_start',
+      'period_end',
+      'phase',
+      'conversation_at',
+      'employee_approved_at',
+      'manager_approved_at',
+      'disagreement',
+      'revision_open',
+      'evaluation_complete',
+      'cancelled',
+      'evaluation_date',
+      'created_at',
+    ])
+    .where('organisation_id', '=', organisationId)
+    .where('employee_id', 'in', scopedPeople(db, organisationId, scope).select('p.id'))
+    .execute();
+}
+
+export interface CurrentPlanParts {
+  preparations: Array<{ plan_id: string; party: string; shared_at: string | null }>;
+  followUps: Array<{ plan_id: string; planned_date: string; held_at: string | null }>;
+  goals: Array<{
+    id: string;
+    plan_id: string;
+    title: string;
+    competency_id: string | null;
+    competency_name: string | null;
+  }>;
+  actions: Array<{
+    id: string;
+    plan_id: string;
+    goal_id: string;
+    type: string;
+    status: string;
+    timing: string | null;
+    hours: number | string | null;
+    cost: number | string | null;
+    actual_start: string | null;
+    actual_end: string | null;
+  }>;
+  talkingPoints: Array<{ plan_id: string; party: string; text: string }>;
+}
+
+/**
+ * The parts of the current plans the team view needs. Talking points are read only for the plans in
+ * `talkingPointPlanIds` (those the caller is a party of); the service filters them further by who shared.
+ * Preparation answers are never read here: only whether each side shared.
+ */
+export async function loadCurrentPlanParts(
+  db: Db,
+  organisationId: string,
+  planIds: readonly string[],
+  talkingPointPlanIds: readonly string[],
+): Promise<CurrentPlanParts> {
+  if (planIds.length === 0)
+    return { preparations: [], followUps: [], goals: [], actions: [], talkingPoints: [] };
+  const ids = [...planIds];
+  const [preparations, followUps, goals, actions, talkingPoints] = await Promise.all([
+    db
+      .selectFrom('preparations')
+      .select(['plan_id', 'party', 'shared_at'])
+      .where('organisation_id', '=', organisationId)
+      .where('plan_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('follow_ups')
+      .select(['plan_id', 'planned_date', 'held_at'])
+      .where('organisation_id', '=', organisationId)
+      .where('plan_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('goals as g')
+      .leftJoin('competencies as c', 'c.id', 'g.competency_id')
+      .select(['g.id', 'g.plan_id', 'g.title', 'g.competency_id', 'c.name as competency_name'])
+      .where('g.organisation_id', '=', organisationId)
+      .where('g.plan_id', 'in', ids)
+      .orderBy('g.plan_id')
+      .orderBy('g.position')
+      .orderBy('g.id')
+      .execute(),
+    db
+      .selectFrom('actions')
+      .select([
+        'id',
+        'plan_id',
+        'goal_id',
+        'type',
+        'status',
+        'timing',
+        'hours',
+        'cost',
+        'actual_start',
+        'actual_end',
+      ])
+      .where('organisation_id', '=', organisationId)
+      .where('plan_id', 'in', ids)
+      .orderBy('plan_id')
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
+    talkingPointPlanIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('talking_points')
+          .select(['plan_id', 'party', 'text'])
+          .where('organisation_id', '=', organisationId)
+          .where('plan_id', 'in', [...talkingPointPlanIds])
+          .orderBy('plan_id')
+          .orderBy('party')
+          .orderBy('position')
+          .orderBy('id')
+          .execute(),
+  ]);
+  return { preparations, followUps, goals, actions, talkingPoints };
+}
+
+/** The competencies of the given functions, in profile order. */
+export async function functionCompetencies(
+  db: Db,
+  organisationId: string,
+  functionIds: readonly string[],
+): Promise<Array<{ function_id: string; competency_id: string; name: string }>> {
+  if (functionIds.length === 0) return [];
+  return db
+    .selectFrom('function_competencies as fc')
+    .innerJoin('competencies as c', 'c.id', 'fc.competency_id')
+    .select(['fc.function_id', 'fc.competency_id', 'c.name'])
+    .where('fc.organisation_id', '=', organisationId)
+    .where('fc.function_id', 'in', [...functionIds])
+    .orderBy('fc.function_id')
+    .orderBy('fc.position')
+    .execute();
+}
+
+/** The organisation's own kinds of action, to name them in themes. */
+export async function ownActionTypes(
+  db: Db,
+  organisationId: string,
+): Promise<Array<{ id: string; name_nl: string; name_en: string | null }>> {
+  return db
+    .selectFrom('action_types')
+    .select(['id', 'name_nl', 'name_en'])
+    .where('organisation_id', '=', organisationId)
+    .execute();
+}

@@ -1,0 +1,3 @@
+export { exportLearningAccount } from './learning-account.service.js';
+export { trainingRightRoutes } from './training-right.routes.js';
+export { getSettings, loadEmployer, saveNorm, updateSettings } from './training-right.service.js';
