@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { consultationBodies } from '../pop/training-plan.js';
 import { sizeBands } from '../training-right/entitlement.js';
 import { id, optionalText, version, versionInQuery } from './common.js';
 
-/** Who gives advice on the training plan (Belgium): the works council, the union delegation, or nobody. */
-export const consultationBodies = ['works_council', 'union_delegation', 'none'] as const;
-export type ConsultationBody = (typeof consultationBodies)[number];
+export { type ConsultationBody, consultationBodies } from '../pop/training-plan.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const days = z.number().min(0).max(30);

@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { BudgetRow, Database, FundingSourceRow } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -204,35 +204,6 @@ export async function budgetsInScopes(
 
 // The figures.
 
-const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
-
-/**
- * The calendar year of an action in SQL, the same rule as `actionYear()` (src/shared/pop/action-year.ts): actual
- * end, else actual start, else the end of its timing (date, range, quarter), else the year its plan starts. An
- * integration test holds the two against each other on both databases.
- */
-function actionYearSql(db: Db): RawBuilder<number> {
-  if (isPostgres(db)) {
-    const timing = sql`cast(a.timing as jsonb)`;
-    return sql<number>`case
-      when a.actual_end is not null then cast(substr(cast(a.actual_end as text), 1, 4) as integer)
-      when a.actual_start is not null then cast(substr(cast(a.actual_start as text), 1, 4) as integer)
-      when ${timing}->>'kind' = 'date' then cast(substr(${timing}->>'date', 1, 4) as integer)
-      when ${timing}->>'kind' = 'range' then cast(substr(${timing}->>'to', 1, 4) as integer)
-      when ${timing}->>'kind' = 'quarter' then cast(${timing}->>'year' as integer)
-      else cast(substr(cast(p.period_start as text), 1, 4) as integer)
-    end`;
-  }
-  return sql<number>`case
-    when a.actual_end is not null then cast(substr(a.actual_end, 1, 4) as integer)
-    when a.actual_start is not null then cast(substr(a.actual_start, 1, 4) as integer)
-    when json_extract(a.timing, '$.kind') = 'date' then cast(substr(json_extract(a.timing, '$.date'), 1, 4) as integer)
-    when json_extract(a.timing, '$.kind') = 'range' then cast(substr(json_extract(a.timing, '$.to'), 1, 4) as integer)
-    when json_extract(a.timing, '$.kind') = 'quarter' then cast(json_extract(a.timing, '$.year') as integer)
-    else cast(substr(p.period_start, 1, 4) as integer)
-  end`;
-}
-
 /**
  * Which figure an action's cost counts in: planned while its plan is not approved yet or has an open revision,
  * committed once approved (also in evaluation and closed), nothing for a stopped plan or a cancelled action.
@@ -268,14 +239,13 @@ export async function figureRows(
     select x.year, x.team_id, x.funding_source_id, x.currency, x.bucket,
       sum(x.cost) as cost, sum(x.actual_cost) as spent, count(*) as actions
     from (
-      select ${actionYearSql(db)} as year, e.team_id, a.funding_source_id, a.currency, ${bucketSql} as bucket,
+      select a.plan_year as year, e.team_id, a.funding_source_id, a.currency, ${bucketSql} as bucket,
         coalesce(a.cost, 0) as cost, coalesce(a.actual_cost, 0) as actual_cost
       from actions a
       inner join plans p on p.id = a.plan_id and p.organisation_id = a.organisation_id
       inner join people e on e.id = p.employee_id and e.organisation_id = p.organisation_id
-      where a.organisation_id = ${organisationId} ${exclude}
+      where a.organisation_id = ${organisationId} and a.plan_year in (${sql.join([...options.years])}) ${exclude}
     ) x
-    where x.year in (${sql.join([...options.years])})
     group by x.year, x.team_id, x.funding_source_id, x.currency, x.bucket`.execute(db);
   return result.rows;
 }
