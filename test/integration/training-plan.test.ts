@@ -545,6 +545,7 @@ describeEachDatabase('the training plan', (h) => {
         '/api/training-plan',
         '/api/training-plan/export.pdf?year=2027',
         '/api/training-plan/export.xlsx?year=2027',
+        '/api/training-plan/export.csv?year=2027',
       ]) {
         const response = await client.get(url);
         expect(response.statusCode, url).toBe(403);
@@ -659,6 +660,16 @@ describeEachDatabase('the training plan', (h) => {
     expect(hidden.cells.join('\n')).not.toContain('conflicthantering');
     expect(hidden.cells).toContain('1300');
 
+    const csv = await hr.get('/api/training-plan/export.csv?year=2027');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toContain('opleidingsplan-2027-vzw-cafe-zoe.csv');
+    const hiddenCsv = csv.rawPayload.toString('utf8');
+    expect(hiddenCsv.startsWith('\ufeffSamenvatting\r\n')).toBe(true);
+    expect(hiddenCsv).toContain('\r\nPer afdeling\r\n');
+    expect(hiddenCsv).toContain('Woonbegeleiding;');
+    expect(hiddenCsv).not.toContain('conflicthantering');
+
     // The beheerder lets HR read plan content: the trainings appear, named, in all three.
     const organisation = (await admin.get('/api/organisation')).json();
     expect(
@@ -693,6 +704,10 @@ describeEachDatabase('the training plan', (h) => {
     // A description that looks like a formula stays text.
     expect(shown.cells).toContain('\'=HYPERLINK("http://x")');
     expect(shown.cells).not.toContain('=HYPERLINK("http://x")');
+    const shownCsv = (await hr.get('/api/training-plan/export.csv?year=2027')).rawPayload.toString('utf8');
+    expect(shownCsv).toContain('Training ‘conflicthantering’');
+    expect(shownCsv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(shownCsv).not.toMatch(/(^|;)=HYPERLINK/m);
   }, 60_000);
 
   it('dates the consultation steps, ticks them off and knows when none applies', async () => {

@@ -3,6 +3,7 @@
  * A4 pages and text in the document's language. Services build a definition and render it; routes send the bytes
  * with `attachmentHeader`.
  */
+export { csvContentType, renderCsv } from './csv.js';
 export {
   a4Document,
   bulletList,

@@ -9,7 +9,7 @@ import {
   updateTrainingPlanTaskBody,
 } from '../../../shared/contracts/training-plan.js';
 import type { AppContext } from '../../context.js';
-import { attachmentHeader, pdfContentType, xlsxContentType } from '../../documents/index.js';
+import { attachmentHeader, csvContentType, pdfContentType, xlsxContentType } from '../../documents/index.js';
 import { exportRateLimit } from '../../http/rate-limit.js';
 import { requireActor } from '../../http/request.js';
 import * as service from './training-plan.service.js';
@@ -76,6 +76,31 @@ export function trainingPlanRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         );
         return reply
           .type(xlsxContentType)
+          .header('content-disposition', attachmentHeader(file.fileName))
+          .header('cache-control', 'no-store')
+          .send(file.bytes);
+      },
+    );
+
+    app.get(
+      '/api/training-plan/export.csv',
+      {
+        preHandler: rateLimit,
+        schema: {
+          tags: ['training plan'],
+          summary: 'The training plan of one year as CSV, a section per table, in the caller’s language (HR)',
+          querystring: trainingPlanQuery,
+        },
+      },
+      async (request, reply) => {
+        const file = await service.exportTrainingPlanCsv(
+          ctx,
+          requireActor(request),
+          request.query,
+          request.locale,
+        );
+        return reply
+          .type(csvContentType)
           .header('content-disposition', attachmentHeader(file.fileName))
           .header('cache-control', 'no-store')
           .send(file.bytes);

@@ -26,7 +26,7 @@ import { fullName } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/db-errors.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
-import { documentText, renderPdf, renderXlsx, safeFileName } from '../../documents/index.js';
+import { documentText, renderCsv, renderPdf, renderXlsx, safeFileName } from '../../documents/index.js';
 import {
   type ActionTypeLabel,
   activePeople,
@@ -299,6 +299,21 @@ export async function exportTrainingPlanPdf(
 }
 
 /** The training plan as a workbook: summary, kinds of action, teams, functions, target groups, timeline. */
+/** The same sheets as one CSV file, a section per sheet. */
+export async function exportTrainingPlanCsv(
+  ctx: AppContext,
+  actor: Actor,
+  query: TrainingPlanQuery,
+  locale: Locale,
+): Promise<TrainingPlanFile> {
+  const { plan, timeZone } = await buildTrainingPlan(ctx, actor, query, locale);
+  const text = documentText(locale);
+  return {
+    fileName: safeFileName([text.t('trainingPlan.title'), plan.year, plan.organisationName], 'csv'),
+    bytes: renderCsv(trainingPlanSheets(plan, text, { timeZone })),
+  };
+}
+
 export async function exportTrainingPlanXlsx(
   ctx: AppContext,
   actor: Actor,

@@ -29,6 +29,7 @@ export const trainingPlanEn: typeof trainingPlanNlBE = {
     download: {
       pdf: 'Download PDF',
       xlsx: 'Download Excel (XLSX)',
+      csv: 'Download CSV',
       failed: 'Download failed',
     },
     learning: {

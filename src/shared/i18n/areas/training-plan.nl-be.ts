@@ -27,6 +27,7 @@ export const trainingPlanNlBE = {
     download: {
       pdf: 'PDF downloaden',
       xlsx: 'Excel downloaden (XLSX)',
+      csv: 'CSV downloaden',
       failed: 'Downloaden mislukt',
     },
     learning: {

@@ -56,9 +56,9 @@ export function fileNameOf(header: string | null, fallback: string): string {
   return (header ? /filename="([^"]+)"/i.exec(header)?.[1] : undefined) ?? fallback;
 }
 
-/** Fetches a PDF or XLSX of the plan and hands it to the browser; failures come back as AppError. */
+/** Fetches a PDF, XLSX or CSV of the plan and hands it to the browser; failures come back as AppError. */
 export async function downloadTrainingPlan(
-  format: 'pdf' | 'xlsx',
+  format: 'pdf' | 'xlsx' | 'csv',
   params: TrainingPlanParams,
 ): Promise<string> {
   let response: Response;

@@ -67,7 +67,7 @@ export function TrainingPlanPage() {
   });
   const teams = useTeams();
   const functions = useFunctions();
-  const [downloading, setDownloading] = useState<'pdf' | 'xlsx' | null>(null);
+  const [downloading, setDownloading] = useState<'pdf' | 'xlsx' | 'csv' | null>(null);
   const data = plan.data;
   const year = data?.year ?? params.year;
   const thisYear = Number((data?.today ?? new Date().toISOString()).slice(0, 4));
@@ -79,7 +79,7 @@ export function TrainingPlanPage() {
   // Downloads carry the year on screen, so a file never shows another year than the page.
   const exportParams: TrainingPlanParams = { ...params, ...(year ? { year } : {}) };
 
-  const download = async (format: 'pdf' | 'xlsx') => {
+  const download = async (format: 'pdf' | 'xlsx' | 'csv') => {
     setDownloading(format);
     try {
       await downloadTrainingPlan(format, exportParams);
@@ -112,6 +112,14 @@ export function TrainingPlanPage() {
               disabled={!data}
             >
               {t('trainingPlan.download.xlsx')}
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => void download('csv')}
+              loading={downloading === 'csv'}
+              disabled={!data}
+            >
+              {t('trainingPlan.download.csv')}
             </Button>
           </>
         }
