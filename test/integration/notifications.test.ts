@@ -265,6 +265,31 @@ describeEachDatabase('reminders through a whole cycle', (h) => {
   });
 });
 
+describeEachDatabase('the bell', (h) => {
+  it('counts what the other party just did at once, without waiting for the job runner', async () => {
+    h.clock.set('2026-03-02T08:00:00.000Z');
+    const { manager, employee } = await team(h);
+    const m = await h.login(manager);
+    const e = await h.login(employee);
+    expect((await e.get('/api/notifications/unread')).json()).toEqual({ unread: 0 });
+
+    const plan = (
+      await m.post('/api/plans', { employeeId: employee.id, conversationAt: '2026-03-20T10:00:00+01:00' })
+    ).json();
+    const started = (await e.get('/api/notifications/unread')).json().unread;
+    expect(started).toBeGreaterThan(0);
+    // Asking again without a change gives the same answer.
+    expect((await e.get('/api/notifications/unread')).json()).toEqual({ unread: started });
+
+    // The manager stops the cycle: the plan changed, so the employee's bell counts the cancellation at once.
+    await fire(m, plan.id, 'cancel');
+    const after = (await e.get('/api/notifications/unread')).json().unread;
+    expect(after).toBeGreaterThan(started);
+    const kinds = (await e.get('/api/notifications')).json().items.map((n: { kind: string }) => n.kind);
+    expect(kinds).toContain('conversation_cancelled');
+  });
+});
+
 describeEachDatabase('email preferences and the weekly digest', (h) => {
   it('leaves out what a person turned off, bundles the digest kinds, and always sends the mandatory ones', async () => {
     h.clock.set('2026-03-02T08:00:00.000Z');

@@ -420,3 +420,25 @@ export async function findNotification(db: Db, organisationId: string, recipient
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/**
+ * A fingerprint of the plans the person is a party of (how many, their versions, the last change): it changes with
+ * every write to one of them. Two indexed lookups, so the bell can ask on every poll.
+ */
+export async function planFingerprint(db: Db, organisationId: string, personId: string): Promise<string> {
+  const of = async (column: 'employee_id' | 'manager_id') => {
+    const row = await db
+      .selectFrom('plans')
+      .select((eb) => [
+        eb.fn.countAll().as('n'),
+        eb.fn.sum('version').as('versions'),
+        eb.fn.max('updated_at').as('at'),
+      ])
+      .where('organisation_id', '=', organisationId)
+      .where(column, '=', personId)
+      .executeTakeFirst();
+    return `${Number(row?.n ?? 0)}/${Number(row?.versions ?? 0)}/${row?.at ? String(row.at) : ''}`;
+  };
+  const [asEmployee, asManager] = await Promise.all([of('employee_id'), of('manager_id')]);
+  return `${asEmployee}|${asManager}`;
+}
