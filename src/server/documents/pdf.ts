@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 
 /**
@@ -23,13 +22,21 @@ const fontFiles = {
 
 let fonts: TFontDictionary | undefined;
 
-/** pdfmake's in-memory file system (not in its type definitions). */
-const virtualFiles = (
-  pdfmake as unknown as { virtualfs: { writeFileSync(name: string, data: Buffer): void } }
-).virtualfs;
+type Pdfmake = typeof import('pdfmake');
 
-function robotoFonts(): TFontDictionary {
+/** pdfmake and its fonts load on the first PDF, so a server that makes none starts faster and smaller. */
+let loaded: Promise<Pdfmake> | undefined;
+const loadPdfmake = (): Promise<Pdfmake> => {
+  loaded ??= import('pdfmake').then((module) => (module as { default?: Pdfmake }).default ?? module);
+  return loaded;
+};
+
+function robotoFonts(pdfmake: Pdfmake): TFontDictionary {
   if (fonts) return fonts;
+  /** pdfmake's in-memory file system (not in its type definitions). */
+  const virtualFiles = (
+    pdfmake as unknown as { virtualfs: { writeFileSync(name: string, data: Buffer): void } }
+  ).virtualfs;
   const require = createRequire(import.meta.url);
   const folder = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
   const family: Record<string, string> = {};
@@ -46,9 +53,10 @@ const refuse = () => false;
 
 /** Renders a document definition (see `document.ts` for the builders) to the bytes of a PDF file. */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+  const pdfmake = await loadPdfmake();
   // Set on every call: pdfmake keeps these on a module-wide instance that nothing else may loosen.
   pdfmake.setUrlAccessPolicy(refuse);
   pdfmake.setLocalAccessPolicy(refuse);
-  pdfmake.setFonts(robotoFonts());
+  pdfmake.setFonts(robotoFonts(pdfmake));
   return pdfmake.createPdf(definition).getBuffer();
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { neutraliseCell } from '../../shared/spreadsheet.js';
 
 /**
@@ -53,6 +52,8 @@ export async function renderXlsx(options: {
   creator: string;
   created: Date;
 }): Promise<Buffer> {
+  // exceljs loads on the first workbook, so a server that makes none starts faster and smaller.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = neutraliseCell(options.creator);
   workbook.title = neutraliseCell(options.title);
