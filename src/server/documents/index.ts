@@ -21,5 +21,20 @@ export {
 } from './document.js';
 export { type DocumentText, documentText } from './document-text.js';
 export { attachmentHeader, pdfContentType, safeFileName, xlsxContentType } from './file-name.js';
+export {
+  type FormField,
+  formFields,
+  type GridColumn,
+  gridTable,
+  portraitWidth,
+  type SignatureBox,
+  signatureBlock,
+  writingLines,
+} from './forms.js';
 export { renderPdf } from './pdf.js';
+export {
+  type PreparationFormQuestion,
+  type PreparationFormSetup,
+  preparationFormPdf,
+} from './preparation-form.js';
 export { renderXlsx, type Sheet, type SheetColumn, type SheetValue, sheetName } from './xlsx.js';

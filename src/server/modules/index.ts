@@ -11,6 +11,7 @@ import { calendarRoutes, notificationsRoutes } from './notifications/index.js';
 import { organisationRoutes } from './organisation/index.js';
 import { outboxRoutes } from './outbox/index.js';
 import { peopleRoutes } from './people/index.js';
+import { planDocumentRoutes } from './plan-documents/index.js';
 import { planExportRoutes } from './plan-exports/index.js';
 import { plansRoutes } from './plans/index.js';
 import { systemRoutes } from './system/index.js';
@@ -45,4 +46,5 @@ export async function registerModuleRoutes(
   await app.register(trainingPlanRoutes(ctx));
   await app.register(teamViewRoutes(ctx));
   await app.register(planExportRoutes(ctx));
+  await app.register(planDocumentRoutes(ctx));
 }

@@ -1,4 +1,5 @@
 import { budgetsEn } from './areas/budgets.en.js';
+import { documentsEn } from './areas/documents.en.js';
 import { exportsEn } from './areas/exports.en.js';
 import { notificationsEn } from './areas/notifications.en.js';
 import { teamViewEn } from './areas/team-view.en.js';
@@ -1280,5 +1281,6 @@ export const webEn: typeof webNlBE = {
   trainingRight: trainingRightEn.web,
   budgets: budgetsEn.web,
   exports: exportsEn.web,
+  documents: documentsEn.web,
   notifications: notificationsEn.web,
 };

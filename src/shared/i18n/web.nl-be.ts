@@ -1,4 +1,5 @@
 import { budgetsNlBE } from './areas/budgets.nl-be.js';
+import { documentsNlBE } from './areas/documents.nl-be.js';
 import { exportsNlBE } from './areas/exports.nl-be.js';
 import { notificationsNlBE } from './areas/notifications.nl-be.js';
 import { teamViewNlBE } from './areas/team-view.nl-be.js';
@@ -1289,5 +1290,6 @@ export const webNlBE = {
   trainingRight: trainingRightNlBE.web,
   budgets: budgetsNlBE.web,
   exports: exportsNlBE.web,
+  documents: documentsNlBE.web,
   notifications: notificationsNlBE.web,
 };

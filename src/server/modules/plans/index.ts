@@ -13,8 +13,9 @@ export {
 } from './plan-goals.service.js';
 export {
   addTalkingPoint,
+  getOwnPreparation,
   savePreparation,
   sharePreparation,
 } from './plan-preparations.service.js';
 export { plansRoutes } from './plans.routes.js';
-export { firePlanEvent, getPlan, requestPlan, startPlan, updatePlan } from './plans.service.js';
+export { firePlanEvent, getPlan, getVersion, requestPlan, startPlan, updatePlan } from './plans.service.js';

@@ -323,3 +323,15 @@ export async function preparationFormFor(
   }
   return { templateId: chosen.id, templateName: chosen.name, questions };
 }
+
+/** What a printed form names: the organisation, and its time zone for the moment it was made. */
+export async function findOrganisationHeader(
+  db: Db,
+  organisationId: string,
+): Promise<{ name: string; time_zone: string } | undefined> {
+  return db
+    .selectFrom('organisations')
+    .select(['name', 'time_zone'])
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+}

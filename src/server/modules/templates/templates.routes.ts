@@ -8,6 +8,8 @@ import {
   updateTemplateBody,
 } from '../../../shared/contracts/templates.js';
 import type { AppContext } from '../../context.js';
+import { attachmentHeader, pdfContentType } from '../../documents/index.js';
+import { exportRateLimit } from '../../http/rate-limit.js';
 import { requireActor } from '../../http/request.js';
 import * as service from './templates.service.js';
 
@@ -64,6 +66,32 @@ export function templatesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => service.getTemplate(ctx, requireActor(request), request.params.id),
+    );
+
+    app.get(
+      '/api/templates/:id/pdf',
+      {
+        preHandler: exportRateLimit(ctx),
+        schema: {
+          tags: ['templates'],
+          summary:
+            'A preparation template as a blank PDF form with lines to write on, to prepare on paper (any signed-in member of the organisation)',
+          params: idParams,
+        },
+      },
+      async (request, reply) => {
+        const file = await service.exportTemplatePdf(
+          ctx,
+          requireActor(request),
+          request.params.id,
+          request.locale,
+        );
+        return reply
+          .type(pdfContentType)
+          .header('content-disposition', attachmentHeader(file.fileName))
+          .header('cache-control', 'no-store')
+          .send(file.bytes);
+      },
     );
 
     app.patch(

@@ -7,10 +7,12 @@ import type {
   updateTemplateBody,
 } from '../../../shared/contracts/templates.js';
 import { AppError, type FieldError } from '../../../shared/errors.js';
-import type { Actor } from '../../../shared/policies.js';
+import type { Locale } from '../../../shared/i18n/locales.js';
+import { type Actor, canReadCatalogue } from '../../../shared/policies.js';
 import { canManageTemplates } from '../../../shared/pop/plan-access.js';
 import type { AppContext } from '../../context.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
+import { documentText, preparationFormPdf, renderPdf, safeFileName } from '../../documents/index.js';
 import { presentAssignment, presentTemplate } from './templates.presenter.js';
 import * as repo from './templates.repository.js';
 
@@ -185,4 +187,42 @@ export async function replaceAssignments(ctx: AppContext, actor: Actor, input: A
     await repo.replaceAssignments(trx, organisationId, rows);
   });
   return listTemplates(ctx, actor);
+}
+
+/**
+ * A template as a blank preparation form (PDF) to prepare on paper. Templates are no secret: any signed-in member of
+ * the organisation may print one; another organisation's template does not exist for them.
+ */
+export async function exportTemplatePdf(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  locale: Locale,
+): Promise<{ fileName: string; bytes: Buffer }> {
+  if (!canReadCatalogue(actor, { organisationId: actor.organisationId })) throw new AppError('FORBIDDEN');
+  const db = ctx.database.db;
+  const [row, organisation] = await Promise.all([
+    repo.findTemplate(db, actor.organisationId, id),
+    repo.findOrganisationHeader(db, actor.organisationId),
+  ]);
+  if (!row || !organisation) throw new AppError('NOT_FOUND');
+  const template = presentTemplate(row, await repo.questionsOf(db, actor.organisationId, [id]));
+  const text = documentText(locale);
+  const definition = preparationFormPdf(
+    {
+      organisation: organisation.name,
+      party: template.party,
+      formName: template.name,
+      description: template.description,
+      questions: template.questions.map((q) => ({ prompt: q.prompt, help: q.help, competency: false })),
+      addsCompetencies: template.kind === 'competencies',
+      generatedAt: ctx.clock.now(),
+      timeZone: organisation.time_zone,
+    },
+    text,
+  );
+  return {
+    fileName: safeFileName([text.t('documents.pdf.preparationForm.fileName'), template.name], 'pdf'),
+    bytes: await renderPdf(definition),
+  };
 }

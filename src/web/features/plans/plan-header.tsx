@@ -16,6 +16,7 @@ import type { InputProps } from '../../components/form-types.js';
 import { notifySuccess } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
 import { formatDate, formatDateTime, formatTime } from '../../i18n/format.js';
+import { documentUrls, PdfDownloadButton } from '../documents/pdf-download.js';
 import { IcsLink } from '../notifications/ics-link.js';
 import { PhaseStepper, PlanBadges } from './plan-badges.js';
 import { PlanEventButtons } from './plan-events.js';
@@ -41,6 +42,42 @@ function SharedState({ shared }: { shared: boolean }) {
     <Badge variant="light" color={shared ? 'green' : 'gray'} size="sm">
       {shared ? t('plan.header.shared') : t('plan.header.notShared')}
     </Badge>
+  );
+}
+
+/**
+ * The POP as a PDF: the latest approved version, and while an agreement is being made (the conversation, a
+ * revision) the current state as a draft. Only for those who may read the plan's content.
+ */
+const isDrafting = (plan: PlanDetail) => plan.phase === 'conversation' || plan.revisionOpen;
+const hasDocuments = (plan: PlanDetail) =>
+  plan.permissions.canSeeContent && (plan.approvedVersion > 0 || isDrafting(plan));
+
+function PlanDocuments({ plan }: { plan: PlanDetail }) {
+  const { t } = useTranslation();
+  const drafting = isDrafting(plan);
+  return (
+    <Group gap="xs">
+      {plan.approvedVersion > 0 && (
+        <PdfDownloadButton
+          url={documentUrls.version(plan.id, plan.approvedVersion)}
+          fallbackName={`pop-${plan.approvedVersion}.pdf`}
+          label={t('documents.download.latestLabel', { version: plan.approvedVersion })}
+        >
+          {t('documents.download.latest')}
+        </PdfDownloadButton>
+      )}
+      {drafting && (
+        <PdfDownloadButton
+          variant="subtle"
+          url={documentUrls.draft(plan.id)}
+          fallbackName="pop.pdf"
+          label={t('documents.download.draftLabel')}
+        >
+          {t('documents.download.draft')}
+        </PdfDownloadButton>
+      )}
+    </Group>
   );
 }
 
@@ -70,6 +107,7 @@ export function PlanHeader({ plan, cache }: { plan: PlanDetail; cache: PlanCache
           plan.myParty === 'employee' ? t('plan.titleMine') : t('plan.title', { name: plan.employee.name })
         }
         description={[periodText(plan), plan.teamName].filter(Boolean).join(' · ')}
+        actions={hasDocuments(plan) ? <PlanDocuments plan={plan} /> : undefined}
       />
       <Card withBorder padding="lg" mb="lg" component="section" aria-label={t('plan.header.label')}>
         <Stack gap="md">

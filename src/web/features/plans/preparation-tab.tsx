@@ -12,6 +12,7 @@ import { draftPrefix } from '../../components/drafts.js';
 import { errorMessage } from '../../components/error-message.js';
 import { notifySuccess } from '../../components/notify.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { documentUrls, PdfDownloadButton } from '../documents/pdf-download.js';
 import { AutosaveTexts, type TextField } from './autosave-texts.js';
 import { dayOf, otherParty, partyName } from './plan-labels.js';
 import { TalkingPointsEditor } from './talking-points.js';
@@ -247,6 +248,23 @@ function MyPreparation({
           })}
         </Text>
       )}
+
+      <Card withBorder padding="lg" component="section" aria-labelledby="paper-heading">
+        <Title order={2} fz="h4" id="paper-heading">
+          {t('documents.paper.title')}
+        </Title>
+        <Text size="sm" c="dimmed" mt={4}>
+          {t('documents.paper.preparationBody')}
+        </Text>
+        <Group gap="sm" mt="sm">
+          <PdfDownloadButton url={documentUrls.ownPreparation(plan.id)} fallbackName="voorbereiding.pdf">
+            {t('documents.download.preparationForm')}
+          </PdfDownloadButton>
+          <PdfDownloadButton url={documentUrls.popForm} fallbackName="pop-formulier.pdf">
+            {t('documents.download.popForm')}
+          </PdfDownloadButton>
+        </Group>
+      </Card>
 
       <AppModal opened={confirmOpened} onClose={confirm.close} title={t('plan.preparation.confirmTitle')}>
         <Stack gap="sm">

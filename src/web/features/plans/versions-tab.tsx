@@ -28,6 +28,7 @@ import { QueryError } from '../../components/query-error.js';
 import { ResponsiveTable } from '../../components/table-scroll.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
 import { budgetFieldLabel } from '../budgets/budget-labels.js';
+import { documentUrls, PdfDownloadButton } from '../documents/pdf-download.js';
 import { actionTypeLabel, periodText, timingText, usesCustomActionTypes } from './plan-labels.js';
 import { PlanTable } from './plan-table.js';
 
@@ -76,14 +77,25 @@ export function VersionsTab({ plan }: { plan: PlanDetail }) {
                 <Table.Td>{formatDateTime(version.employeeApprovedAt, tz)}</Table.Td>
                 <Table.Td>{formatDateTime(version.managerApprovedAt, tz)}</Table.Td>
                 <Table.Td>
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    onClick={() => setViewing(version.number)}
-                    aria-label={t('plan.versions.viewNamed', { version: version.number })}
-                  >
-                    {t('plan.versions.view')}
-                  </Button>
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() => setViewing(version.number)}
+                      aria-label={t('plan.versions.viewNamed', { version: version.number })}
+                    >
+                      {t('plan.versions.view')}
+                    </Button>
+                    <PdfDownloadButton
+                      size="compact-sm"
+                      variant="subtle"
+                      url={documentUrls.version(plan.id, version.number)}
+                      fallbackName={`pop-${version.number}.pdf`}
+                      label={t('documents.download.versionLabel', { version: version.number })}
+                    >
+                      {t('documents.download.version')}
+                    </PdfDownloadButton>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}

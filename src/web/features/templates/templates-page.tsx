@@ -11,6 +11,7 @@ import {
   Text,
   Title,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
@@ -27,6 +28,7 @@ import { activeOptions } from '../../components/options.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { ResponsiveTable } from '../../components/table-scroll.js';
+import { documentUrls, PdfDownloadButton } from '../documents/pdf-download.js';
 import { TemplateForm } from './template-form.js';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; template: PreparationTemplate } | null;
@@ -40,8 +42,15 @@ export function TemplatesPage() {
     <Stack gap="xl">
       <PageHeader
         title={t('templates.title')}
-        description={t('templates.intro')}
-        actions={<Button onClick={() => setEditing({ mode: 'create' })}>{t('templates.add')}</Button>}
+        description={`${t('templates.intro')} ${t('documents.paper.templatesBody')}`}
+        actions={
+          <>
+            <PdfDownloadButton url={documentUrls.popForm} fallbackName="pop-formulier.pdf">
+              {t('documents.download.popForm')}
+            </PdfDownloadButton>
+            <Button onClick={() => setEditing({ mode: 'create' })}>{t('templates.add')}</Button>
+          </>
+        }
       />
       {templates.isPending && <Skeleton height={200} />}
       {templates.isError && <QueryError error={templates.error} onRetry={() => void templates.refetch()} />}
@@ -63,6 +72,9 @@ export function TemplatesPage() {
                     <Table.Th scope="col">{t('templates.fields.kind')}</Table.Th>
                     <Table.Th scope="col">{t('templates.fields.questions')}</Table.Th>
                     <Table.Th scope="col">{t('common.fields.status')}</Table.Th>
+                    <Table.Th scope="col">
+                      <VisuallyHidden>{t('documents.download.template')}</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -102,6 +114,17 @@ export function TemplatesPage() {
                             {template.active ? t('common.active') : t('templates.archived')}
                           </Badge>
                         </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <PdfDownloadButton
+                          size="compact-sm"
+                          variant="subtle"
+                          url={documentUrls.template(template.id)}
+                          fallbackName="voorbereiding.pdf"
+                          label={t('documents.download.templateLabel', { name: template.name })}
+                        >
+                          {t('documents.download.template')}
+                        </PdfDownloadButton>
                       </Table.Td>
                     </Table.Tr>
                   ))}

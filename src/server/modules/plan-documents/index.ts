@@ -1,0 +1,1 @@
+export { planDocumentRoutes } from './plan-documents.routes.js';
