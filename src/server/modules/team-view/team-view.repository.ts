@@ -53,13 +53,31 @@ export async function listTeams(
   return query.orderBy('name_key').orderBy('id').execute();
 }
 
-/** Whether anyone active has this person as direct manager or belongs to a team they lead. */
+/** Whether anyone active has this person as direct manager or belongs to a team they lead: two indexed probes. */
 export async function leadsAnyone(db: Db, organisationId: string, personId: string): Promise<boolean> {
-  const row = await scopedPeople(db, organisationId, { kind: 'led', actorId: personId })
-    .select('p.id')
+  const direct = await db
+    .selectFrom('people')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('manager_id', '=', personId)
+    .where('status', '=', 'active')
+    .where('id', '!=', personId)
     .limit(1)
     .executeTakeFirst();
-  return row !== undefined;
+  if (direct) return true;
+  const member = await db
+    .selectFrom('teams as lt')
+    .innerJoin('people as m', (join) =>
+      join.onRef('m.team_id', '=', 'lt.id').onRef('m.organisation_id', '=', 'lt.organisation_id'),
+    )
+    .select('m.id')
+    .where('lt.organisation_id', '=', organisationId)
+    .where('lt.manager_id', '=', personId)
+    .where('m.status', '=', 'active')
+    .where('m.id', '!=', personId)
+    .limit(1)
+    .executeTakeFirst();
+  return member !== undefined;
 }
 
 function scopedPeople(db: Db, organisationId: string, scope: PeopleScope) {
@@ -69,20 +87,31 @@ function scopedPeople(db: Db, organisationId: string, scope: PeopleScope) {
     .where('p.status', '=', 'active')
     .where('p.id', '!=', scope.actorId);
   if (scope.kind === 'team') query = query.where('p.team_id', '=', scope.teamId);
+  // Two indexed lookups joined by UNION: an OR of the two made SQLite walk the whole organisation.
   else
-    query = query.where((eb) =>
-      eb.or([
-        eb('p.manager_id', '=', scope.actorId),
-        eb(
-          'p.team_id',
-          'in',
-          eb
-            .selectFrom('teams as lt')
-            .select('lt.id')
-            .where('lt.organisation_id', '=', organisationId)
-            .where('lt.manager_id', '=', scope.actorId),
+    query = query.where(
+      'p.id',
+      'in',
+      db
+        .selectFrom('people as direct')
+        .select('direct.id')
+        .where('direct.organisation_id', '=', organisationId)
+        .where('direct.manager_id', '=', scope.actorId)
+        .union(
+          db
+            .selectFrom('people as member')
+            .select('member.id')
+            .where('member.organisation_id', '=', organisationId)
+            .where(
+              'member.team_id',
+              'in',
+              db
+                .selectFrom('teams as lt')
+                .select('lt.id')
+                .where('lt.organisation_id', '=', organisationId)
+                .where('lt.manager_id', '=', scope.actorId),
+            ),
         ),
-      ]),
     );
   return query;
 }
