@@ -12,6 +12,7 @@ import { registerBenchBare } from './http/bench-bare.js';
 import { registerErrorHandler, sendAppError } from './http/error-handler.js';
 import type { CookieSettings } from './http/request.js';
 import { registerSessionHooks } from './http/session-hooks.js';
+import { registerAuditRequestContext } from './modules/audit/index.js';
 import { registerModuleRoutes } from './modules/index.js';
 
 export interface BuildOptions {
@@ -88,6 +89,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSessionHooks(app, ctx, cookie);
+  registerAuditRequestContext(app);
 
   await registerModuleRoutes(app, ctx, cookie);
   if (ctx.config.benchBare) await registerBenchBare(app);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { type AppContext, type Clock, systemClock } from './context.js';
 import { type ConnectOptions, connect } from './db/connection.js';
@@ -38,8 +38,43 @@ export const logRedactions = [
   '*.token',
 ];
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({ level: config.logLevel, redact: logRedactions });
+/** Paths whose segment is a secret: the link of an invitation or password reset, and a private calendar feed. */
+const secretPaths = [/^(\/api\/auth\/tokens\/)[^/?#]+()/, /^(\/calendar\/)[^/?#]+?(\.ics)?(?=[?#]|$)/];
+
+/** A request URL as the log may hold it: secret path segments replaced. */
+export function redactUrl(url: string): string {
+  return secretPaths.reduce(
+    (out, pattern) =>
+      out.replace(pattern, (_match, prefix: string, suffix?: string) => `${prefix}[redacted]${suffix ?? ''}`),
+    url,
+  );
+}
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+/** `destination`: where the lines go (stdout by default; tests capture them). */
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
+  const options = {
+    level: config.logLevel,
+    redact: logRedactions,
+    serializers: {
+      // Fastify's own request serializer, with the URL stripped of secrets.
+      req: (req: LoggedRequest) => ({
+        method: req.method,
+        url: redactUrl(req.url),
+        host: req.host,
+        remoteAddress: req.ip,
+        remotePort: req.socket?.remotePort,
+      }),
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export interface ContextOptions {

@@ -182,3 +182,21 @@ export function trainingBalanceScopeOf(actor: Actor): TrainingBalanceScope {
  * so HR only, whatever the organisation's setting on plan content.
  */
 export const canDeliverLearningAccount = (actor: Actor): boolean => isHr(actor);
+
+/**
+ * A plan's audit trail: its employee reads who read and who changed their plan; its manager reads the changes (as a
+ * party they see the content anyway) but not who else read it. Nobody else reads it through the plan.
+ */
+export type PlanAuditView = 'reads_and_changes' | 'changes' | 'none';
+
+export function planAuditViewOf(
+  actor: Actor,
+  plan: { organisationId: string; employeeId: string; managerId: string },
+): PlanAuditView {
+  if (!sameOrganisation(actor, plan)) return 'none';
+  if (actor.personId === plan.employeeId) return 'reads_and_changes';
+  return actor.personId === plan.managerId ? 'changes' : 'none';
+}
+
+/** The organisation's audit log (who did what, who read which plan): the beheerder, without the plan content. */
+export const canSearchAuditLog = (actor: Actor): boolean => isAdmin(actor);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { createAppContext } from '../../src/server/bootstrap.js';
@@ -136,6 +136,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Serve a built web app folder (browser tests). */
   webRoot?: string;
+  /** The server's logger (default: silent); a test that reads the log passes one with a destination. */
+  logger?: Logger;
 }
 
 /** Builds a complete Groeipad on a fresh database of the given dialect (SQLite file or PostgreSQL schema). */
@@ -165,7 +167,7 @@ export async function startHarness(
   });
   const ctx = await createAppContext(config, {
     clock,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     ...(schema ? { connect: { schema, poolSize: 5 } } : {}),
   });
   const app = await buildApp(ctx, options.webRoot ? { webRoot: options.webRoot } : {});

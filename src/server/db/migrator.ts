@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003-training-and-budgets.js';
 import * as m0004TrainingPlan from './migrations/0004-training-plan.js';
 import * as m0005Notifications from './migrations/0005-notifications.js';
 import * as m0006PerformanceIndexes from './migrations/0006-performance-indexes.js';
+import * as m0007AuditLog from './migrations/0007-audit-log.js';
 
 /** Every migration, in order. Listed statically so the same list works from sources and from the build. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-training-plan': m0004TrainingPlan,
   '0005-notifications': m0005Notifications,
   '0006-performance-indexes': m0006PerformanceIndexes,
+  '0007-audit-log': m0007AuditLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -561,6 +561,27 @@ export interface CalendarFeedTable {
   last_used_at: Timestamp | null;
 }
 
+export interface AuditEventTable {
+  /** Grows with every row (the order rows were written in); never written by the application. */
+  id: Generated<number>;
+  organisation_id: string;
+  occurred_at: Timestamp;
+  /** Null for the system (jobs). */
+  actor_id: string | null;
+  /** employee | manager | hr | admin | system: the capacity the actor acted in. */
+  actor_role: string | null;
+  /** Dotted code, e.g. `plan.read`, `goal.updated` (src/shared/contracts/audit.ts). */
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  /** The person whose plan or record the row concerns. */
+  subject_person_id: string | null;
+  plan_id: string | null;
+  /** JSON `{ field: { before?, after? } }` of whitelisted fields; null when nothing but the act itself is recorded. */
+  changes: string | null;
+  request_id: string | null;
+}
+
 export interface Database {
   install_state: InstallStateTable;
   organisations: OrganisationTable;
@@ -600,6 +621,7 @@ export interface Database {
   notification_settings: NotificationSettingsTable;
   calendar_events: CalendarEventTable;
   calendar_feeds: CalendarFeedTable;
+  audit_events: AuditEventTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -636,3 +658,5 @@ export type BalanceStatementRow = Selectable<BalanceStatementTable>;
 export type ReminderRow = Selectable<ReminderTable>;
 export type NotificationRow = Selectable<NotificationTable>;
 export type CalendarEventRow = Selectable<CalendarEventTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type NewAuditEvent = Insertable<AuditEventTable>;

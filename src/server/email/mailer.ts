@@ -120,9 +120,10 @@ export function createMailer(deps: {
         q.where('id', '=', emailId).where('claim_token', '=', claimToken).execute();
       const update = () => db.updateTable('emails');
       if (!transport) {
+        // The text may hold a password link: it stays in the outbox (the beheerder's page), never in the log.
         deps.logger.info(
-          { email: { to: row.to_address, subject: row.subject, text: row.text_body } },
-          'email (no SMTP_URL: logged, not sent)',
+          { email: { id: emailId, kind: row.kind, to: row.to_address, subject: row.subject } },
+          'email not sent (no SMTP_URL): read it on the outbox page',
         );
         await mine(update().set({ status: 'logged', claimed_at: null, claim_token: null }));
         return 'logged';

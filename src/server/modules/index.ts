@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { CookieSettings } from '../http/request.js';
 import { actionTypesRoutes } from './action-types/index.js';
+import { auditRoutes } from './audit/index.js';
 import { authRoutes } from './auth/index.js';
 import { budgetsRoutes } from './budgets/index.js';
 import { competenciesRoutes } from './competencies/index.js';
@@ -47,4 +48,5 @@ export async function registerModuleRoutes(
   await app.register(teamViewRoutes(ctx));
   await app.register(planExportRoutes(ctx));
   await app.register(planDocumentRoutes(ctx));
+  await app.register(auditRoutes(ctx));
 }

@@ -1,3 +1,4 @@
+import { auditEn } from './areas/audit.en.js';
 import { budgetsEn } from './areas/budgets.en.js';
 import { documentsEn } from './areas/documents.en.js';
 import { exportsEn } from './areas/exports.en.js';
@@ -1283,4 +1284,5 @@ export const webEn: typeof webNlBE = {
   exports: exportsEn.web,
   documents: documentsEn.web,
   notifications: notificationsEn.web,
+  audit: auditEn.web,
 };

@@ -1,3 +1,4 @@
+import { auditNlBE } from './areas/audit.nl-be.js';
 import { budgetsNlBE } from './areas/budgets.nl-be.js';
 import { documentsNlBE } from './areas/documents.nl-be.js';
 import { exportsNlBE } from './areas/exports.nl-be.js';
@@ -1292,4 +1293,5 @@ export const webNlBE = {
   exports: exportsNlBE.web,
   documents: documentsNlBE.web,
   notifications: notificationsNlBE.web,
+  audit: auditNlBE.web,
 };

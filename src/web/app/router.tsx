@@ -42,6 +42,7 @@ const OrganisationSettingsPage = page(() =>
   import('../features/settings/organisation-settings-page.js').then((m) => m.OrganisationSettingsPage),
 );
 const OutboxPage = page(() => import('../features/settings/outbox-page.js').then((m) => m.OutboxPage));
+const AuditPage = page(() => import('../features/audit/audit-page.js').then((m) => m.AuditPage));
 const ProfilePage = page(() => import('../features/profile/profile-page.js').then((m) => m.ProfilePage));
 const NotificationsPage = page(() =>
   import('../features/notifications/notifications-page.js').then((m) => m.NotificationsPage),
@@ -126,6 +127,7 @@ export const router = createBrowserRouter([
           { path: '/import', element: guarded('managePeople', PeopleImportPage) },
           { path: '/settings', element: guarded('manageOrganisation', OrganisationSettingsPage) },
           { path: '/settings/outbox', element: guarded('viewOutbox', OutboxPage) },
+          { path: '/settings/audit', element: guarded('manageOrganisation', AuditPage) },
           { path: '/training-right', element: <TrainingRightPage /> },
           { path: '/budgets', element: guarded(['viewAllPlans', 'viewTeam'], BudgetsPage) },
           { path: '/profile', element: <ProfilePage /> },

@@ -27,7 +27,8 @@ import { searchKey } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation, violationMentions } from '../../db/db-errors.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
-import type { BudgetRow, Database } from '../../db/schema.js';
+import type { BudgetRow, Database, FundingSourceRow } from '../../db/schema.js';
+import { budgetAuditValues, fundingSourceAuditValues, recordChange } from '../audit/index.js';
 import {
   actionsOfSnapshot,
   addUp,
@@ -63,6 +64,51 @@ async function currentYear(db: Db, organisationId: string, now: Date): Promise<n
   return Number(dateIn(organisation.time_zone, now).slice(0, 4));
 }
 
+/** Budgets and funding sources in the audit log: HR's settings of the organisation. */
+async function auditBudgets(
+  db: Db,
+  actor: Actor,
+  change:
+    | {
+        objectType: 'budget';
+        action: 'budget.created' | 'budget.updated' | 'budget.deleted';
+        id: string;
+        before: BudgetRow | null;
+      }
+    | {
+        objectType: 'funding_source';
+        action: 'funding_source.created' | 'funding_source.updated';
+        id: string;
+        before: FundingSourceRow | null;
+      },
+  now: Date,
+): Promise<void> {
+  const deleted = change.action === 'budget.deleted';
+  let before = null;
+  let after = null;
+  if (change.objectType === 'budget') {
+    before = change.before && budgetAuditValues(change.before);
+    const row = deleted ? undefined : await repo.findBudget(db, actor.organisationId, change.id);
+    after = row ? budgetAuditValues(row) : null;
+  } else {
+    before = change.before && fundingSourceAuditValues(change.before);
+    const row = await repo.findFundingSource(db, actor.organisationId, change.id);
+    after = row ? fundingSourceAuditValues(row) : null;
+  }
+  await recordChange(db, {
+    organisationId: actor.organisationId,
+    actor,
+    actorRole: 'hr',
+    action: change.action,
+    objectType: change.objectType,
+    objectId: change.id,
+    before,
+    after,
+    at: now,
+    always: !change.action.endsWith('.updated'),
+  });
+}
+
 // Funding sources.
 
 /** Everyone of the organisation reads the sources (they choose one per action); HR also reads their rules. */
@@ -90,14 +136,22 @@ export async function createFundingSource(
   if (await repo.isFundingSourceNameTaken(db, actor.organisationId, searchKey(input.name)))
     throw sourceNameTaken();
   try {
-    await repo.insertFundingSource(db, {
-      id,
-      organisationId: actor.organisationId,
-      name: input.name,
-      nameKey: searchKey(input.name),
-      kind: input.kind,
-      rules: input.rules ?? null,
-      now: ctx.clock.now().toISOString(),
+    await db.transaction().execute(async (trx) => {
+      await repo.insertFundingSource(trx, {
+        id,
+        organisationId: actor.organisationId,
+        name: input.name,
+        nameKey: searchKey(input.name),
+        kind: input.kind,
+        rules: input.rules ?? null,
+        now: ctx.clock.now().toISOString(),
+      });
+      await auditBudgets(
+        trx,
+        actor,
+        { objectType: 'funding_source', action: 'funding_source.created', id, before: null },
+        ctx.clock.now(),
+      );
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw sourceNameTaken(error);
@@ -141,6 +195,12 @@ export async function updateFundingSource(
           ...(input.rules !== undefined ? { rules: input.rules } : {}),
           ...(archivedAt !== undefined ? { archived_at: archivedAt } : {}),
         },
+        now,
+      );
+      await auditBudgets(
+        trx,
+        actor,
+        { objectType: 'funding_source', action: 'funding_source.updated', id, before: current },
         now,
       );
     });
@@ -248,6 +308,12 @@ export async function createBudget(ctx: AppContext, actor: Actor, input: CreateB
         note: input.note ?? null,
         now: ctx.clock.now().toISOString(),
       });
+      await auditBudgets(
+        trx,
+        actor,
+        { objectType: 'budget', action: 'budget.created', id, before: null },
+        ctx.clock.now(),
+      );
     });
   } catch (error) {
     throw budgetWriteError(error);
@@ -290,6 +356,12 @@ export async function updateBudget(
         },
         now,
       );
+      await auditBudgets(
+        trx,
+        actor,
+        { objectType: 'budget', action: 'budget.updated', id, before: current },
+        now,
+      );
     });
   } catch (error) {
     throw budgetWriteError(error);
@@ -307,7 +379,18 @@ export async function deleteBudget(
   const db = ctx.database.db;
   const current = await repo.findBudget(db, actor.organisationId, id);
   if (!current) throw new AppError('NOT_FOUND');
-  if ((await repo.deleteBudget(db, actor.organisationId, id, version)) === 0) {
+  const deleted = await db.transaction().execute(async (trx) => {
+    const count = await repo.deleteBudget(trx, actor.organisationId, id, version);
+    if (count > 0)
+      await auditBudgets(
+        trx,
+        actor,
+        { objectType: 'budget', action: 'budget.deleted', id, before: current },
+        ctx.clock.now(),
+      );
+    return count;
+  });
+  if (deleted === 0) {
     const after = await repo.findBudget(db, actor.organisationId, id);
     if (!after) throw new AppError('NOT_FOUND');
     throw new AppError('VERSION_CONFLICT', { currentVersion: after.version });

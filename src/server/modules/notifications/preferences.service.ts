@@ -19,6 +19,7 @@ import {
 import { type Actor, canManageOrganisation, isHr } from '../../../shared/policies.js';
 import type { AppContext } from '../../context.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
+import { recordChange } from '../audit/index.js';
 import * as repo from './notifications.repository.js';
 
 /** Each person's choice per kind (instant, weekly digest, off) and the kinds the organisation made mandatory. */
@@ -113,12 +114,27 @@ export async function updateSettings(
   if (!canManageOrganisation(actor)) throw new AppError('FORBIDDEN');
   const row = await settingsRow(ctx, actor.organisationId);
   const kinds = notificationKinds.filter((k) => input.mandatoryKinds.includes(k));
-  const version = await guardedUpdate(
-    ctx.database.db,
-    'notification_settings',
-    { id: row.id, organisationId: actor.organisationId, version: input.version },
-    { mandatory_kinds: JSON.stringify(kinds) },
-    ctx.clock.now(),
-  );
+  const now = ctx.clock.now();
+  const version = await ctx.database.db.transaction().execute(async (trx) => {
+    const next = await guardedUpdate(
+      trx,
+      'notification_settings',
+      { id: row.id, organisationId: actor.organisationId, version: input.version },
+      { mandatory_kinds: JSON.stringify(kinds) },
+      now,
+    );
+    await recordChange(trx, {
+      organisationId: actor.organisationId,
+      actor,
+      actorRole: 'admin',
+      action: 'organisation.settings_changed',
+      objectType: 'notification_settings',
+      objectId: row.id,
+      before: { mandatoryKinds: parseKinds(row.mandatory_kinds) },
+      after: { mandatoryKinds: kinds },
+      at: now,
+    });
+    return next;
+  });
   return { mandatoryKinds: kinds, version };
 }

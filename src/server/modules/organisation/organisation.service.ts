@@ -7,6 +7,7 @@ import { type Actor, canManageOrganisation } from '../../../shared/policies.js';
 import type { Country } from '../../../shared/roles.js';
 import type { AppContext } from '../../context.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
+import { organisationAuditSnapshot, recordOrganisationChange } from '../audit/index.js';
 import { assertAcceptablePassword, hashPassword } from '../auth/index.js';
 import { insertPerson, replaceRoles } from '../people/index.js';
 import { presentOrganisation } from './organisation.presenter.js';
@@ -83,22 +84,27 @@ export async function updateOrganisation(
   },
 ): Promise<Organisation> {
   if (!canManageOrganisation(actor)) throw new AppError('FORBIDDEN');
-  await guardedUpdate(
-    ctx.database.db,
-    'organisations',
-    { id: actor.organisationId, organisationId: actor.organisationId, version: input.version },
-    {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.country !== undefined ? { country: input.country } : {}),
-      ...(input.locale !== undefined ? { locale: input.locale } : {}),
-      ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
-      ...(input.hrSeesPlanContent !== undefined
-        ? { hr_sees_plan_content: input.hrSeesPlanContent ? (1 as const) : (0 as const) }
-        : {}),
-      ...(input.exchangeDays !== undefined ? { exchange_days: input.exchangeDays } : {}),
-    },
-    ctx.clock.now(),
-  );
+  const now = ctx.clock.now();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const before = await organisationAuditSnapshot(trx, actor.organisationId);
+    await guardedUpdate(
+      trx,
+      'organisations',
+      { id: actor.organisationId, organisationId: actor.organisationId, version: input.version },
+      {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.country !== undefined ? { country: input.country } : {}),
+        ...(input.locale !== undefined ? { locale: input.locale } : {}),
+        ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
+        ...(input.hrSeesPlanContent !== undefined
+          ? { hr_sees_plan_content: input.hrSeesPlanContent ? (1 as const) : (0 as const) }
+          : {}),
+        ...(input.exchangeDays !== undefined ? { exchange_days: input.exchangeDays } : {}),
+      },
+      now,
+    );
+    await recordOrganisationChange(trx, { actor, actorRole: 'admin', before, at: now });
+  });
   return getOrganisation(ctx, actor);
 }
 

@@ -8,6 +8,7 @@ import { emailKey } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
 import type { Database } from '../../db/schema.js';
+import { recordChanges } from '../audit/index.js';
 import { sendInvitation } from '../auth/index.js';
 import {
   assertCsvUpload,
@@ -207,6 +208,49 @@ async function carryOut(
     await repo.insertPeopleWithRoles(trx, inserts);
     created.push(...inserts.map((p) => p.id));
     job.created += inserts.length;
+    const audit = {
+      organisationId,
+      actor,
+      actorRole: actor.roles.includes('admin') ? ('admin' as const) : ('hr' as const),
+      objectType: 'person' as const,
+      at: now,
+    };
+    const updated = chunk.flatMap((w) =>
+      w.kind === 'update' && w.values.roles ? [personIds.get(w.emailKey)!] : [],
+    );
+    const rolesBefore = await repo.rolesOfPeople(trx, organisationId, updated);
+    await recordChanges(trx, [
+      ...inserts.map((p) => ({
+        ...audit,
+        action: 'person.created' as const,
+        objectId: p.id,
+        subjectPersonId: p.id,
+        before: null,
+        after: {
+          firstName: p.firstName,
+          lastName: p.lastName,
+          email: p.email,
+          roles: [...p.roles].sort(),
+          teamId: p.teamId,
+          managerId: p.managerId,
+          functionId: p.functionId,
+          startDate: p.startDate,
+          endDate: p.endDate,
+        },
+        always: true,
+      })),
+      ...updated.map((id) => {
+        const write = chunk.find((w) => personIds.get(w.emailKey) === id);
+        return {
+          ...audit,
+          action: 'person.role_changed' as const,
+          objectId: id,
+          subjectPersonId: id,
+          before: { roles: [...(rolesBefore.get(id) ?? [])].sort() },
+          after: { roles: [...(write?.values.roles ?? [])].sort() },
+        };
+      }),
+    ]);
     // Updates stay one statement each: every row is guarded by its own version.
     for (const write of chunk) {
       if (write.kind !== 'update') continue;

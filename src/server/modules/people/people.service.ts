@@ -26,6 +26,7 @@ import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/db-errors.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
 import type { Database } from '../../db/schema.js';
+import { type AuditValues, personAuditValues, recordChange } from '../audit/index.js';
 import { revokeSessionsOf, sendInvitation } from '../auth/index.js';
 import { presentPerson } from './people.presenter.js';
 import * as repo from './people.repository.js';
@@ -181,6 +182,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: CreateP
         now: ctx.clock.now().toISOString(),
       });
       await repo.replaceRoles(trx, actor.organisationId, id, roles);
+      await auditPerson(trx, actor, id, null, ctx.clock.now());
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken(error);
@@ -274,12 +276,49 @@ export async function updatePerson(
       if (input.roles !== undefined) await repo.replaceRoles(trx, actor.organisationId, id, nextRoles);
       // A disabled account is signed out everywhere at once, not at its next idle timeout.
       if (statusChanges && nextStatus === 'disabled') await revokeSessionsOf(trx, id);
+      await auditPerson(trx, actor, id, personAuditValues(current, currentRoles), now);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken(error);
     throw error;
   }
   return getPerson(ctx, actor, id);
+}
+
+/** Roles, the account's status and the rest of the record are three kinds of change in the audit log. */
+async function auditPerson(
+  db: Db,
+  actor: Actor,
+  id: string,
+  before: AuditValues | null,
+  now: Date,
+): Promise<void> {
+  const row = await repo.findPersonRow(db, actor.organisationId, id);
+  if (!row) return;
+  const roles = (await repo.rolesOfPeople(db, actor.organisationId, [id])).get(id) ?? [];
+  const after = personAuditValues(row, roles);
+  const entry = {
+    organisationId: actor.organisationId,
+    actor,
+    actorRole: actor.roles.includes('admin') ? ('admin' as const) : ('hr' as const),
+    objectType: 'person' as const,
+    objectId: id,
+    subjectPersonId: id,
+    at: now,
+  };
+  if (before === null) {
+    await recordChange(db, { ...entry, action: 'person.created', before: null, after, always: true });
+    return;
+  }
+  const { roles: rolesAfter, status: statusAfter, ...rest } = after;
+  await recordChange(db, { ...entry, action: 'person.role_changed', before, after: { roles: rolesAfter } });
+  await recordChange(db, {
+    ...entry,
+    action: 'person.status_changed',
+    before,
+    after: { status: statusAfter },
+  });
+  await recordChange(db, { ...entry, action: 'person.updated', before, after: rest });
 }
 
 async function invite(ctx: AppContext, actor: Actor, id: string): Promise<Date> {

@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '../../../shared/contracts/audit.js';
 import type { FollowUp, SaveEvaluationInput, UpdateFollowUpInput } from '../../../shared/contracts/plans.js';
 import { AppError, type FieldError } from '../../../shared/errors.js';
 import type { Actor } from '../../../shared/policies.js';
 import { applyPlanEvent, isContentEditable } from '../../../shared/pop/phases.js';
 import type { AppContext } from '../../context.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, FollowUpEntryRow, FollowUpRow } from '../../db/schema.js';
+import {
+  type AuditValues,
+  followUpAuditValues,
+  planActorRole,
+  planAuditValues,
+  recordAudit,
+  recordChange,
+} from '../audit/index.js';
 import {
   afterContentChanged,
   invalidState,
@@ -32,6 +41,58 @@ async function planOfFollowUp(ctx: AppContext, db: Db, actor: Actor, followUpId:
   requireContentAccess(plan);
   requireParty(plan);
   return { followUp, plan };
+}
+
+/** The goals' results of a follow-up, in goal order, as the audit log keeps them. */
+const entriesAudit = (rows: FollowUpEntryRow[]) =>
+  [...rows]
+    .sort((a, b) => a.goal_id.localeCompare(b.goal_id))
+    .map((e) => ({
+      goalId: e.goal_id,
+      state: e.state,
+      progress: e.progress,
+      acceleration: e.acceleration,
+      expectations: e.expectations,
+      notes: e.notes,
+    }));
+
+async function auditFollowUp(
+  db: Db,
+  actor: Actor,
+  plan: LoadedPlan,
+  change: {
+    action: AuditAction;
+    id: string;
+    before: AuditValues | null;
+    withEntries?: boolean;
+    now: Date;
+  },
+): Promise<void> {
+  let after: AuditValues | null = null;
+  if (!change.action.endsWith('.deleted')) {
+    const row: FollowUpRow | undefined = await repo.findFollowUp(db, actor.organisationId, change.id);
+    if (row)
+      after = {
+        ...followUpAuditValues(row),
+        ...(change.withEntries
+          ? { entries: entriesAudit(await repo.entriesOf(db, actor.organisationId, change.id)) }
+          : {}),
+      };
+  }
+  await recordChange(db, {
+    organisationId: actor.organisationId,
+    actor,
+    actorRole: planActorRole(plan),
+    action: change.action,
+    objectType: 'follow_up',
+    objectId: change.id,
+    subjectPersonId: plan.row.employee_id,
+    planId: plan.row.id,
+    before: change.before,
+    after,
+    at: change.now,
+    always: !change.action.endsWith('.updated'),
+  });
 }
 
 function requirePlanning(plan: LoadedPlan): void {
@@ -67,6 +128,7 @@ export async function createFollowUp(
       now: now.toISOString(),
     });
     if (isContentEditable(plan.state)) await afterContentChanged(trx, plan, now);
+    await auditFollowUp(trx, actor, plan, { action: 'follow_up.created', id, before: null, now });
   });
   return getFollowUp(ctx, actor, id);
 }
@@ -94,6 +156,12 @@ export async function updateFollowUp(
       });
     }
     if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { fields: errors });
+    const before: AuditValues = {
+      ...followUpAuditValues(followUp),
+      ...(input.entries
+        ? { entries: entriesAudit(await repo.entriesOf(trx, actor.organisationId, followUpId)) }
+        : {}),
+    };
     await guardedUpdate(
       trx,
       'follow_ups',
@@ -121,10 +189,35 @@ export async function updateFollowUp(
       });
     }
     // Bijsturen changes the agreement: an adjusted goal opens a revision that both approve as the next version.
+    await auditFollowUp(trx, actor, plan, {
+      action: 'follow_up.updated',
+      id: followUpId,
+      before,
+      withEntries: input.entries !== undefined,
+      now,
+    });
     const adjusts = (input.entries ?? []).some((e) => e.state === 'adjusted');
     if (adjusts && !plan.state.revisionOpen) {
       const outcome = applyPlanEvent(plan.state, 'start_revision', requireParty(plan), now);
-      if (outcome.ok) await savePlanState(trx, plan, outcome.state, now);
+      if (outcome.ok) {
+        const planBefore = planAuditValues(plan.row);
+        await savePlanState(trx, plan, outcome.state, now);
+        const planAfter = await repo.findPlanRow(trx, actor.organisationId, plan.row.id);
+        await recordChange(trx, {
+          organisationId: actor.organisationId,
+          actor,
+          actorRole: planActorRole(plan),
+          action: 'plan.revision_started',
+          objectType: 'plan',
+          objectId: plan.row.id,
+          subjectPersonId: plan.row.employee_id,
+          planId: plan.row.id,
+          before: planBefore,
+          after: planAfter ? planAuditValues(planAfter) : null,
+          at: now,
+          always: true,
+        });
+      }
     } else if (input.plannedDate !== undefined && isContentEditable(plan.state)) {
       await afterContentChanged(trx, plan, now);
     }
@@ -151,6 +244,12 @@ export async function deleteFollowUp(
     });
     if (!deleted) throw new AppError('VERSION_CONFLICT', { currentVersion: followUp.version });
     if (isContentEditable(plan.state)) await afterContentChanged(trx, plan, now);
+    await auditFollowUp(trx, actor, plan, {
+      action: 'follow_up.deleted',
+      id: followUpId,
+      before: followUpAuditValues(followUp),
+      now,
+    });
   });
 }
 
@@ -207,6 +306,19 @@ export async function submitEvaluation(ctx: AppContext, actor: Actor, planId: st
       { submitted_at: now.toISOString() },
       now,
     );
+    // That it was submitted; the answers stay with the evaluation.
+    await recordAudit(trx, {
+      organisationId: actor.organisationId,
+      actor,
+      actorRole: party,
+      action: 'evaluation.submitted',
+      objectType: 'evaluation',
+      objectId: row.id,
+      subjectPersonId: plan.row.employee_id,
+      planId: plan.row.id,
+      changes: { party: { after: party }, submittedAt: { after: now.toISOString() } },
+      at: now,
+    });
     const other = await repo.findEvaluation(
       trx,
       actor.organisationId,

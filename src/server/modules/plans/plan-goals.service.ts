@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import type { AuditAction } from '../../../shared/contracts/audit.js';
 import type {
   ActionProgressInput,
   CreateActionInput,
@@ -18,8 +19,15 @@ import { isContentEditable } from '../../../shared/pop/phases.js';
 import type { Timing } from '../../../shared/pop/timing.js';
 import type { AppContext } from '../../context.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
-import type { Database, GoalRow } from '../../db/schema.js';
+import type { ActionRow, Database, GoalRow } from '../../db/schema.js';
 import { resolveActionType } from '../action-types/index.js';
+import {
+  actionAuditValues,
+  goalAuditValues,
+  planActorRole,
+  recordAudit,
+  recordChange,
+} from '../audit/index.js';
 import { isUsableFundingSource } from '../budgets/index.js';
 import {
   afterContentChanged,
@@ -44,6 +52,45 @@ const bit = (value: boolean): 0 | 1 => (value ? 1 : 0);
  * an open revision) by the two parties; every change withdraws the approvals given so far, in the same
  * transaction. Progress and comments on actions belong to the execution and leave the agreement alone.
  */
+/** The goal or action as it was (null: created) and as it is now (null: deleted), for the audit log. */
+async function auditContent(
+  db: Db,
+  actor: Actor,
+  plan: LoadedPlan,
+  change: { action: AuditAction; now: Date } & (
+    | { objectType: 'goal'; id: string; before: GoalRow | null }
+    | { objectType: 'action'; id: string; before: ActionRow | null }
+  ),
+): Promise<void> {
+  const deleted = change.action.endsWith('.deleted');
+  let before = null;
+  let after = null;
+  if (change.objectType === 'goal') {
+    before = change.before && goalAuditValues(change.before);
+    const row = deleted ? undefined : await repo.findGoal(db, actor.organisationId, change.id);
+    after = row ? goalAuditValues(row) : null;
+  } else {
+    before = change.before && actionAuditValues(change.before);
+    const row = deleted ? undefined : await repo.findAction(db, actor.organisationId, change.id);
+    after = row ? actionAuditValues(row) : null;
+  }
+  await recordChange(db, {
+    organisationId: actor.organisationId,
+    actor,
+    actorRole: planActorRole(plan),
+    action: change.action,
+    objectType: change.objectType,
+    objectId: change.id,
+    subjectPersonId: plan.row.employee_id,
+    planId: plan.row.id,
+    before,
+    after,
+    at: change.now,
+    // Updates that changed nothing the log keeps (an autosave of the stored text) leave no row.
+    always: !change.action.endsWith('updated'),
+  });
+}
+
 async function planOfGoal(ctx: AppContext, db: Db, actor: Actor, goalId: string, lock = true) {
   const goal = await repo.findGoal(db, actor.organisationId, goalId);
   if (!goal) throw new AppError('NOT_FOUND');
@@ -126,6 +173,13 @@ export async function createGoal(
       },
     ]);
     await afterContentChanged(trx, plan, now);
+    await auditContent(trx, actor, plan, {
+      action: 'goal.created',
+      objectType: 'goal',
+      id,
+      before: null,
+      now,
+    });
   });
   return getGoal(ctx, actor, id);
 }
@@ -156,7 +210,7 @@ export async function updateGoal(
 ): Promise<PlanGoal> {
   const now = ctx.clock.now();
   await ctx.database.db.transaction().execute(async (trx) => {
-    const { plan } = await planOfGoal(ctx, trx, actor, goalId);
+    const { goal, plan } = await planOfGoal(ctx, trx, actor, goalId);
     const party = requireParty(plan);
     const changesContent = contentKeys.some((key) => input[key] !== undefined);
     const changesEvaluation = input.evaluationResult !== undefined || input.evaluationNote !== undefined;
@@ -196,6 +250,13 @@ export async function updateGoal(
       now,
     );
     if (changesContent) await afterContentChanged(trx, plan, now);
+    await auditContent(trx, actor, plan, {
+      action: 'goal.updated',
+      objectType: 'goal',
+      id: goalId,
+      before: goal,
+      now,
+    });
   });
   return getGoal(ctx, actor, goalId);
 }
@@ -217,6 +278,13 @@ export async function deleteGoal(
     });
     if (!deleted) throw new AppError('VERSION_CONFLICT', { currentVersion: goal.version });
     await afterContentChanged(trx, plan, now);
+    await auditContent(trx, actor, plan, {
+      action: 'goal.deleted',
+      objectType: 'goal',
+      id: goalId,
+      before: goal,
+      now,
+    });
   });
 }
 
@@ -292,6 +360,13 @@ export async function createAction(
       },
     ]);
     await afterContentChanged(trx, plan, now);
+    await auditContent(trx, actor, plan, {
+      action: 'action.created',
+      objectType: 'action',
+      id,
+      before: null,
+      now,
+    });
   });
   return getAction(ctx, actor, id);
 }
@@ -353,6 +428,13 @@ export async function updateAction(
       now,
     );
     await afterContentChanged(trx, plan, now);
+    await auditContent(trx, actor, plan, {
+      action: 'action.updated',
+      objectType: 'action',
+      id: actionId,
+      before: action,
+      now,
+    });
   });
   return getAction(ctx, actor, actionId);
 }
@@ -374,6 +456,13 @@ export async function deleteAction(
     });
     if (!deleted) throw new AppError('VERSION_CONFLICT', { currentVersion: action.version });
     await afterContentChanged(trx, plan, now);
+    await auditContent(trx, actor, plan, {
+      action: 'action.deleted',
+      objectType: 'action',
+      id: actionId,
+      before: action,
+      now,
+    });
   });
 }
 
@@ -412,6 +501,13 @@ export async function updateProgress(
       },
       ctx.clock.now(),
     );
+    await auditContent(trx, actor, plan, {
+      action: 'action.progress_updated',
+      objectType: 'action',
+      id: actionId,
+      before: action,
+      now: ctx.clock.now(),
+    });
   });
   return getAction(ctx, actor, actionId);
 }
@@ -427,14 +523,29 @@ export async function addComment(
   const { action, plan } = await planOfAction(ctx, db, actor, actionId, false);
   requireParty(plan);
   if (plan.state.phase === 'closed') throw invalidState('PLAN_CLOSED');
-  await repo.insertComment(db, {
-    id: randomUUID(),
-    organisationId: actor.organisationId,
-    planId: action.plan_id,
-    actionId,
-    authorId: actor.personId,
-    text: input.text,
-    now: ctx.clock.now().toISOString(),
+  const now = ctx.clock.now();
+  await db.transaction().execute(async (trx) => {
+    await repo.insertComment(trx, {
+      id: randomUUID(),
+      organisationId: actor.organisationId,
+      planId: action.plan_id,
+      actionId,
+      authorId: actor.personId,
+      text: input.text,
+      now: now.toISOString(),
+    });
+    // That a comment was added; its text stays with the action.
+    await recordAudit(trx, {
+      organisationId: actor.organisationId,
+      actor,
+      actorRole: planActorRole(plan),
+      action: 'action.commented',
+      objectType: 'action',
+      objectId: actionId,
+      subjectPersonId: plan.row.employee_id,
+      planId: plan.row.id,
+      at: now,
+    });
   });
   return getAction(ctx, actor, actionId);
 }

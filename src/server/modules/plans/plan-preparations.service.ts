@@ -11,6 +11,7 @@ import { AppError, type FieldError } from '../../../shared/errors.js';
 import type { Actor } from '../../../shared/policies.js';
 import type { AppContext } from '../../context.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
+import { recordAudit } from '../audit/index.js';
 import { invalidState, loadPlan, requireParty } from './plan-context.js';
 import { parseJson } from './plan-rows.mapper.js';
 import { presentTalkingPoint, presentVisiblePreparation } from './plans.presenter.js';
@@ -105,18 +106,33 @@ export async function sharePreparation(
   planId: string,
   version: number,
 ): Promise<VisiblePreparation> {
-  const { plan, row } = await ownPreparation(ctx, actor, planId);
+  const { plan, party, row } = await ownPreparation(ctx, actor, planId);
   if (plan.state.phase !== 'preparation' && plan.state.phase !== 'conversation')
     throw invalidState('PREPARATION_CLOSED');
   if (row.shared_at !== null) throw invalidState('PREPARATION_ALREADY_SHARED');
   const now = ctx.clock.now();
-  await guardedUpdate(
-    ctx.database.db,
-    'preparations',
-    { id: row.id, organisationId: actor.organisationId, version },
-    { shared_at: now.toISOString() },
-    now,
-  );
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await guardedUpdate(
+      trx,
+      'preparations',
+      { id: row.id, organisationId: actor.organisationId, version },
+      { shared_at: now.toISOString() },
+      now,
+    );
+    // That it was shared, never what it says.
+    await recordAudit(trx, {
+      organisationId: actor.organisationId,
+      actor,
+      actorRole: party,
+      action: 'preparation.shared',
+      objectType: 'preparation',
+      objectId: row.id,
+      subjectPersonId: plan.row.employee_id,
+      planId,
+      changes: { party: { after: party }, sharedAt: { after: now.toISOString() } },
+      at: now,
+    });
+  });
   return getOwnPreparation(ctx, actor, planId);
 }
 

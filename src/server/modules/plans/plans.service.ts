@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import type { AuditAction, AuditActorRole } from '../../../shared/contracts/audit.js';
 import type {
   BatchPlansInput,
   BatchPlansResult,
@@ -19,6 +20,7 @@ import {
   allowedEvents,
   applyPlanEvent,
   type Party,
+  type PlanEvent,
   type PlanEventOutcome,
 } from '../../../shared/pop/phases.js';
 import {
@@ -33,6 +35,7 @@ import type { Requester } from '../../../shared/pop/vocabulary.js';
 import { fullName, searchKey } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { ActionRow, Database, GoalRow, NewAction, NewGoal } from '../../db/schema.js';
+import { planActorRole, planAuditValues, recordChange, recordPlanRead } from '../audit/index.js';
 import {
   activeFundingSourceIds,
   checkPlanBudgets,
@@ -93,6 +96,31 @@ export async function listPlans(
   return { items: rows.map((row) => presentPlanSummary(row, actor, settings)), total };
 }
 
+/** Someone other than the employee read the plan's content: the audit log keeps it (once an hour per reader). */
+async function recordContentRead(ctx: AppContext, actor: Actor, plan: LoadedPlan): Promise<void> {
+  if (!plan.canSeeContent) return;
+  await recordPlanRead(ctx.database.db, {
+    organisationId: actor.organisationId,
+    actor,
+    actorRole: planActorRole(plan),
+    planId: plan.row.id,
+    employeeId: plan.row.employee_id,
+    at: ctx.clock.now(),
+  });
+}
+
+/** What the audit log records of a new plan. */
+const newPlanAudit = (plan: NewPlan) => ({
+  employeeId: plan.person.id,
+  managerId: plan.managerId,
+  periodStart: plan.periodStart,
+  periodEnd: plan.periodEnd,
+  conversationAt: plan.conversationAt,
+  previousPlanId: plan.previousPlanId,
+  carriedGoals: plan.carry?.goals.length ?? 0,
+  carriedActions: plan.carry?.actions.length ?? 0,
+});
+
 /** The plan page in one answer: a fixed number of queries whatever the plan holds. */
 export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promise<PlanDetail> {
   const db = ctx.database.db;
@@ -104,6 +132,7 @@ export async function getPlan(ctx: AppContext, actor: Actor, id: string): Promis
     content: plan.canSeeContent,
     preparations: plan.party !== null,
   });
+  await recordContentRead(ctx, actor, plan);
   const own = plan.party;
   const now = ctx.clock.now();
   return presentPlanDetail(view, rows, {
@@ -378,25 +407,34 @@ async function startFor(
     const carry = await carryOverFrom(trx, actor, person.id, input);
     const language = settings.locale === 'en' ? 'en' : 'nl';
     await ensureDefaultTemplates(trx, actor.organisationId, language, at);
-    return insertNewPlan(
-      trx,
-      actor.organisationId,
-      {
-        person,
-        managerId,
-        periodStart: period.start,
-        periodEnd: period.end,
-        conversationAt:
-          'conversationAt' in input && input.conversationAt
-            ? new Date(input.conversationAt).toISOString()
-            : null,
-        requestedBy,
-        previousPlanId: input.previousPlanId ?? null,
-        carry,
-      },
-      language,
-      at,
-    );
+    const newPlan: NewPlan = {
+      person,
+      managerId,
+      periodStart: period.start,
+      periodEnd: period.end,
+      conversationAt:
+        'conversationAt' in input && input.conversationAt
+          ? new Date(input.conversationAt).toISOString()
+          : null,
+      requestedBy,
+      previousPlanId: input.previousPlanId ?? null,
+      carry,
+    };
+    const planId = await insertNewPlan(trx, actor.organisationId, newPlan, language, at);
+    await recordChange(trx, {
+      organisationId: actor.organisationId,
+      actor,
+      actorRole: requestedBy,
+      action: 'plan.created',
+      objectType: 'plan',
+      objectId: planId,
+      subjectPersonId: person.id,
+      planId,
+      before: null,
+      after: newPlanAudit(newPlan),
+      at: now,
+    });
+    return planId;
   });
 }
 
@@ -497,22 +535,30 @@ export async function startBatch(
     const created: BatchPlansResult['created'] = [];
     for (const [i, { person, managerId, requestedBy }] of chosen.entries()) {
       const conversationAt = moments[i] as string;
-      const planId = await insertNewPlan(
-        trx,
-        actor.organisationId,
-        {
-          person,
-          managerId,
-          periodStart: period.start,
-          periodEnd: period.end,
-          conversationAt,
-          requestedBy,
-          previousPlanId: null,
-          carry: null,
-        },
-        language,
-        at,
-      );
+      const newPlan: NewPlan = {
+        person,
+        managerId,
+        periodStart: period.start,
+        periodEnd: period.end,
+        conversationAt,
+        requestedBy,
+        previousPlanId: null,
+        carry: null,
+      };
+      const planId = await insertNewPlan(trx, actor.organisationId, newPlan, language, at);
+      await recordChange(trx, {
+        organisationId: actor.organisationId,
+        actor,
+        actorRole: requestedBy,
+        action: 'plan.created',
+        objectType: 'plan',
+        objectId: planId,
+        subjectPersonId: person.id,
+        planId,
+        before: null,
+        after: newPlanAudit(newPlan),
+        at: now,
+      });
       created.push({
         planId,
         employeeId: person.id,
@@ -587,9 +633,52 @@ export async function updatePlan(
     }
 
     await repo.updatePlanRow(trx, actor.organisationId, id, values, now.toISOString());
+    await recordPlanChange(trx, actor, plan, 'plan.updated', now);
   });
   return getPlan(ctx, actor, id);
 }
+
+/** The plan's fields before this change (as loaded) and after it (read back), for the audit log. */
+async function recordPlanChange(
+  db: Db,
+  actor: Actor,
+  plan: LoadedPlan,
+  action: AuditAction,
+  now: Date,
+  actorRole: AuditActorRole = planActorRole(plan),
+  always = false,
+): Promise<void> {
+  const after = await repo.findPlanRow(db, actor.organisationId, plan.row.id);
+  if (!after) return;
+  await recordChange(db, {
+    organisationId: actor.organisationId,
+    actor,
+    actorRole,
+    action,
+    objectType: 'plan',
+    objectId: plan.row.id,
+    subjectPersonId: plan.row.employee_id,
+    planId: plan.row.id,
+    before: planAuditValues(plan.row),
+    after: planAuditValues(after),
+    at: now,
+    always,
+  });
+}
+
+/** The audit code of each event of the cycle. */
+const auditActionOfEvent: Record<PlanEvent, AuditAction> = {
+  start_conversation: 'plan.conversation_started',
+  approve: 'plan.approved',
+  withdraw_approval: 'plan.approval_withdrawn',
+  record_disagreement: 'plan.disagreement_recorded',
+  resolve_disagreement: 'plan.disagreement_resolved',
+  start_revision: 'plan.revision_started',
+  discard_revision: 'plan.revision_discarded',
+  start_evaluation: 'plan.evaluation_started',
+  close: 'plan.closed',
+  cancel: 'plan.cancelled',
+};
 
 const eventErrorCode = (error: string): ErrorCode =>
   error === 'PARTY_NOT_ALLOWED' ? 'FORBIDDEN' : 'INVALID_STATE';
@@ -702,9 +791,11 @@ export async function firePlanEvent(
       throw fieldError('comment', 'disagreement_comment');
     const order: Party[] = ['employee', 'manager', 'hr'];
     let outcome: PlanEventOutcome | undefined;
+    let firedAs: Party = 'hr';
     for (const party of order.filter((p) => plan.parties.includes(p))) {
       const attempt = applyPlanEvent(plan.state, input.event, party, now);
       if (attempt.ok || !outcome) outcome = attempt;
+      firedAs = party;
       if (attempt.ok) break;
     }
     if (!outcome) throw new AppError('NOT_FOUND');
@@ -748,6 +839,7 @@ export async function firePlanEvent(
       }
     }
     await savePlanState(trx, plan, next, now, extra);
+    await recordPlanChange(trx, actor, plan, auditActionOfEvent[input.event], now, firedAs, true);
   });
   return getPlan(ctx, actor, id);
 }
@@ -777,7 +869,8 @@ async function versionOf(ctx: AppContext, actor: Actor, planId: string, number: 
 }
 
 export async function getVersion(ctx: AppContext, actor: Actor, planId: string, number: number) {
-  const { row, snapshot } = await versionOf(ctx, actor, planId, number);
+  const { plan, row, snapshot } = await versionOf(ctx, actor, planId, number);
+  await recordContentRead(ctx, actor, plan);
   return {
     number: row.number,
     employeeApprovedAt: row.employee_approved_at,
@@ -789,6 +882,7 @@ export async function getVersion(ctx: AppContext, actor: Actor, planId: string, 
 
 export async function diffVersions(ctx: AppContext, actor: Actor, planId: string, a: number, b: number) {
   const [from, to] = await Promise.all([versionOf(ctx, actor, planId, a), versionOf(ctx, actor, planId, b)]);
+  await recordContentRead(ctx, actor, from.plan);
   return { from: a, to: b, ...diffSnapshots(from.snapshot, to.snapshot) };
 }
 

@@ -27,6 +27,7 @@ import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/db-errors.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
 import { documentText, renderCsv, renderPdf, renderXlsx, safeFileName } from '../../documents/index.js';
+import { organisationAuditSnapshot, recordChange, recordOrganisationChange } from '../audit/index.js';
 import {
   type ActionTypeLabel,
   activePeople,
@@ -220,6 +221,19 @@ export async function updateTask(
       const doneAt = input.done ? (current?.done_at ?? at) : null;
       const doneBy = input.done ? (current?.done_at ? current.done_by : actor.personId) : null;
       const note = input.note === undefined ? (current?.note ?? null) : input.note;
+      await recordChange(trx, {
+        organisationId: actor.organisationId,
+        actor,
+        actorRole: 'hr',
+        action: 'training_plan.task_updated',
+        objectType: 'training_plan_task',
+        objectId: `${params.year}:${params.key}`,
+        before: current
+          ? { year: params.year, task: params.key, doneAt: current.done_at, note: current.note }
+          : null,
+        after: { year: params.year, task: params.key, doneAt, note },
+        at: now,
+      });
       if (input.version === 0) {
         if (current) throw new AppError('VERSION_CONFLICT', { currentVersion: Number(current.version) });
         await repo.insertTask(trx, {
@@ -267,13 +281,19 @@ export async function updateSettings(
   input: UpdateTrainingPlanSettingsInput,
 ): Promise<{ consultationBody: ConsultationBody | null; organisationVersion: number }> {
   requireTrainingPlanAccess(actor);
-  const version = await guardedUpdate(
-    ctx.database.db,
-    'organisations',
-    { id: actor.organisationId, organisationId: actor.organisationId, version: input.version },
-    { consultation_body: input.consultationBody },
-    ctx.clock.now(),
-  );
+  const now = ctx.clock.now();
+  const version = await ctx.database.db.transaction().execute(async (trx) => {
+    const before = await organisationAuditSnapshot(trx, actor.organisationId);
+    const next = await guardedUpdate(
+      trx,
+      'organisations',
+      { id: actor.organisationId, organisationId: actor.organisationId, version: input.version },
+      { consultation_body: input.consultationBody },
+      now,
+    );
+    await recordOrganisationChange(trx, { actor, actorRole: 'hr', before, at: now });
+    return next;
+  });
   return { consultationBody: input.consultationBody, organisationVersion: version };
 }
 

@@ -11,6 +11,12 @@ import { defaultHoursPerDay, legalDaysPerFte } from '../../../shared/training-ri
 import type { AppContext } from '../../context.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
 import type { OrganisationRow } from '../../db/schema.js';
+import {
+  organisationAuditSnapshot,
+  recordChange,
+  recordOrganisationChange,
+  trainingNormAuditValues,
+} from '../audit/index.js';
 import { type EmployerFacts, type YearRule, yearRules } from './training-right.domain.js';
 import { presentNorm, presentSettings } from './training-right.presenter.js';
 import * as repo from './training-right.repository.js';
@@ -73,21 +79,26 @@ export async function updateSettings(
 ): Promise<TrainingRightSettings> {
   await loadEmployer(ctx, actor.organisationId);
   if (!canManageTrainingRight(actor)) throw new AppError('FORBIDDEN');
-  await guardedUpdate(
-    ctx.database.db,
-    'organisations',
-    { id: actor.organisationId, organisationId: actor.organisationId, version: input.version },
-    {
-      ...(input.averageFte !== undefined ? { average_fte: input.averageFte } : {}),
-      ...(input.jointCommittee !== undefined ? { joint_committee: input.jointCommittee } : {}),
-      ...(input.carryOver !== undefined
-        ? { training_carry_over: input.carryOver ? (1 as const) : (0 as const) }
-        : {}),
-      ...(input.hoursPerDay !== undefined ? { training_hours_per_day: input.hoursPerDay } : {}),
-      ...(input.consultationBody !== undefined ? { consultation_body: input.consultationBody } : {}),
-    },
-    ctx.clock.now(),
-  );
+  const now = ctx.clock.now();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const before = await organisationAuditSnapshot(trx, actor.organisationId);
+    await guardedUpdate(
+      trx,
+      'organisations',
+      { id: actor.organisationId, organisationId: actor.organisationId, version: input.version },
+      {
+        ...(input.averageFte !== undefined ? { average_fte: input.averageFte } : {}),
+        ...(input.jointCommittee !== undefined ? { joint_committee: input.jointCommittee } : {}),
+        ...(input.carryOver !== undefined
+          ? { training_carry_over: input.carryOver ? (1 as const) : (0 as const) }
+          : {}),
+        ...(input.hoursPerDay !== undefined ? { training_hours_per_day: input.hoursPerDay } : {}),
+        ...(input.consultationBody !== undefined ? { consultation_body: input.consultationBody } : {}),
+      },
+      now,
+    );
+    await recordOrganisationChange(trx, { actor, before, at: now });
+  });
   return getSettings(ctx, actor);
 }
 
@@ -100,34 +111,46 @@ export async function saveNorm(
 ): Promise<ReturnType<typeof presentNorm>> {
   const employer = await loadEmployer(ctx, actor.organisationId);
   if (!canManageTrainingRight(actor)) throw new AppError('FORBIDDEN');
-  const db = ctx.database.db;
   const now = ctx.clock.now();
-  if (input.version === null) {
-    const inserted = await repo.insertNorm(db, {
-      id: randomUUID(),
-      organisationId: actor.organisationId,
-      year,
-      daysPerFte: input.daysPerFte,
-      note: input.note ?? null,
-      now: now.toISOString(),
-    });
-    if (!inserted) {
-      const existing = await repo.findNorm(db, actor.organisationId, year);
-      throw new AppError('VERSION_CONFLICT', { currentVersion: Number(existing?.version ?? 1) });
-    }
-  } else {
+  const saved = await ctx.database.db.transaction().execute(async (db) => {
     const existing = await repo.findNorm(db, actor.organisationId, year);
-    if (!existing) throw new AppError('NOT_FOUND');
-    await guardedUpdate(
-      db,
-      'training_day_norms',
-      { id: existing.id, organisationId: actor.organisationId, version: input.version },
-      { days_per_fte: input.daysPerFte, ...(input.note !== undefined ? { note: input.note } : {}) },
-      now,
-    );
-  }
-  const saved = await repo.findNorm(db, actor.organisationId, year);
-  if (!saved) throw new AppError('NOT_FOUND');
+    if (input.version === null) {
+      const inserted = await repo.insertNorm(db, {
+        id: randomUUID(),
+        organisationId: actor.organisationId,
+        year,
+        daysPerFte: input.daysPerFte,
+        note: input.note ?? null,
+        now: now.toISOString(),
+      });
+      if (!inserted) {
+        const current = await repo.findNorm(db, actor.organisationId, year);
+        throw new AppError('VERSION_CONFLICT', { currentVersion: Number(current?.version ?? 1) });
+      }
+    } else {
+      if (!existing) throw new AppError('NOT_FOUND');
+      await guardedUpdate(
+        db,
+        'training_day_norms',
+        { id: existing.id, organisationId: actor.organisationId, version: input.version },
+        { days_per_fte: input.daysPerFte, ...(input.note !== undefined ? { note: input.note } : {}) },
+        now,
+      );
+    }
+    const row = await repo.findNorm(db, actor.organisationId, year);
+    if (!row) throw new AppError('NOT_FOUND');
+    await recordChange(db, {
+      organisationId: actor.organisationId,
+      actor,
+      action: 'training_norm.saved',
+      objectType: 'training_norm',
+      objectId: row.id,
+      before: existing && input.version !== null ? trainingNormAuditValues(existing) : null,
+      after: trainingNormAuditValues(row),
+      at: now,
+    });
+    return row;
+  });
   return presentNorm(saved, legalDaysPerFte(year, employer.rules(year).sizeBand));
 }
 
@@ -141,7 +164,23 @@ export async function deleteNorm(
   await loadEmployer(ctx, actor.organisationId);
   if (!canManageTrainingRight(actor)) throw new AppError('FORBIDDEN');
   const db = ctx.database.db;
-  if ((await repo.deleteNorm(db, actor.organisationId, year, version)) === 1) return;
+  const deleted = await db.transaction().execute(async (trx) => {
+    const before = await repo.findNorm(trx, actor.organisationId, year);
+    if (!before || (await repo.deleteNorm(trx, actor.organisationId, year, version)) !== 1) return false;
+    await recordChange(trx, {
+      organisationId: actor.organisationId,
+      actor,
+      action: 'training_norm.deleted',
+      objectType: 'training_norm',
+      objectId: before.id,
+      before: trainingNormAuditValues(before),
+      after: null,
+      at: ctx.clock.now(),
+      always: true,
+    });
+    return true;
+  });
+  if (deleted) return;
   const existing = await repo.findNorm(db, actor.organisationId, year);
   if (!existing) throw new AppError('NOT_FOUND');
   throw new AppError('VERSION_CONFLICT', { currentVersion: Number(existing.version) });

@@ -6,6 +6,7 @@ import type { PlanDetail } from '../../../shared/contracts/plans.js';
 import { isAppError } from '../../api/client.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
+import { AuditTab } from './audit-tab.js';
 import { ConversationTab } from './conversation-tab.js';
 import { EvaluationTab } from './evaluation-tab.js';
 import { ExecutionTab } from './execution-tab.js';
@@ -26,6 +27,7 @@ const tabKeys = [
   'evaluation',
   'versions',
   'summary',
+  'audit',
 ] as const;
 type TabKey = (typeof tabKeys)[number];
 
@@ -42,6 +44,8 @@ function tabsOf(plan: PlanDetail): TabKey[] {
     if (plan.versions.length > 0) tabs.push('versions');
     if (plan.phase === 'closed') tabs.push('summary');
   }
+  // Who read and changed the plan: its employee and its manager (the server decides what each sees).
+  if (plan.myParty) tabs.push('audit');
   return tabs;
 }
 
@@ -122,7 +126,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           <Tabs.List mb="lg" aria-label={t('plan.tabsLabel')}>
             {tabs.map((tab) => (
               <Tabs.Tab key={tab} value={tab}>
-                {t(`plan.tabs.${tab}`)}
+                {tab === 'audit' ? t('audit.tab') : t(`plan.tabs.${tab}`)}
               </Tabs.Tab>
             ))}
           </Tabs.List>
@@ -140,6 +144,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
               {tab === 'evaluation' && <EvaluationTab plan={plan} cache={cache} />}
               {tab === 'versions' && <VersionsTab plan={plan} />}
               {tab === 'summary' && <SummaryTab plan={plan} />}
+              {tab === 'audit' && <AuditTab plan={plan} />}
             </Tabs.Panel>
           ))}
         </Tabs>

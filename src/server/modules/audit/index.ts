@@ -1,0 +1,25 @@
+export type { AuditFieldKind, AuditValues } from './audit.domain.js';
+export {
+  actionAuditValues,
+  budgetAuditValues,
+  followUpAuditValues,
+  fundingSourceAuditValues,
+  goalAuditValues,
+  organisationAuditValues,
+  personAuditValues,
+  planAuditValues,
+  trainingNormAuditValues,
+} from './audit.mapper.js';
+export { purgeAuditEventsBefore } from './audit.repository.js';
+export { auditRoutes } from './audit.routes.js';
+export {
+  type AuditEntry,
+  organisationAuditSnapshot,
+  planActorRole,
+  recordAudit,
+  recordChange,
+  recordChanges,
+  recordOrganisationChange,
+  recordPlanRead,
+} from './audit.service.js';
+export { registerAuditRequestContext } from './audit-context.js';
