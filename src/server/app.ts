@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../shared/errors.js';
 import type { AppContext } from './context.js';
+import { organisationChanged } from './db/change-generation.js';
 import { registerBenchBare } from './http/bench-bare.js';
 import { registerErrorHandler, sendAppError } from './http/error-handler.js';
 import type { CookieSettings } from './http/request.js';
@@ -90,6 +91,19 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   registerSessionHooks(app, ctx, cookie);
   registerAuditRequestContext(app);
+  // Caches of derived figures learn of every write of the organisation: when it starts and before it answers.
+  const writes = (request: { method: string; actor?: { organisationId: string } | null }) =>
+    request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS'
+      ? request.actor?.organisationId
+      : undefined;
+  app.addHook('preHandler', async (request) => {
+    const organisationId = writes(request);
+    if (organisationId) organisationChanged(organisationId);
+  });
+  app.addHook('onSend', async (request) => {
+    const organisationId = writes(request);
+    if (organisationId) organisationChanged(organisationId);
+  });
 
   await registerModuleRoutes(app, ctx, cookie);
   if (ctx.config.benchBare) await registerBenchBare(app);

@@ -24,6 +24,7 @@ import {
 } from '../../../shared/pop/training-plan.js';
 import { fullName } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
+import { derivedCache } from '../../db/change-generation.js';
 import { isUniqueViolation } from '../../db/db-errors.js';
 import { guardedUpdate } from '../../db/guarded-update.js';
 import { documentText, renderCsv, renderPdf, renderXlsx, safeFileName } from '../../documents/index.js';
@@ -90,6 +91,16 @@ export async function getTrainingPlan(
   return (await buildTrainingPlan(ctx, actor, query, locale)).plan;
 }
 
+/**
+ * The year's figures per organisation and filter, until the organisation's next write (any request that changes
+ * something) or for a minute at most (writes by another process, imports that run on after their request).
+ */
+const aggregateCache = derivedCache<{
+  figures: Awaited<ReturnType<typeof repo.figureRows>>;
+  workforceRows: Awaited<ReturnType<typeof repo.headcountRows>>;
+  trainings: Awaited<ReturnType<typeof repo.trainingRows>> | null;
+}>({ ttlMs: 60_000, maxEntries: 200 });
+
 async function buildTrainingPlan(
   ctx: AppContext,
   actor: Actor,
@@ -109,12 +120,23 @@ async function buildTrainingPlan(
     formal: query.learning === undefined ? undefined : query.learning === 'formal',
   };
   const canSeeContent = organisation.hrSeesPlanContent;
-  const [figures, workforceRows, tasks, names, trainings] = await Promise.all([
-    repo.figureRows(db, actor.organisationId, filter),
-    repo.headcountRows(db, actor.organisationId, year),
+  // The aggregation over a year's actions is the costly part: kept until the organisation writes anything.
+  const aggregates = await aggregateCache.get(
+    actor.organisationId,
+    JSON.stringify([filter.year, filter.teamId, filter.functionId, filter.formal, canSeeContent]),
+    async () => {
+      const [figures, workforceRows, trainings] = await Promise.all([
+        repo.figureRows(db, actor.organisationId, filter),
+        repo.headcountRows(db, actor.organisationId, year),
+        canSeeContent ? repo.trainingRows(db, actor.organisationId, filter, trainingListLimit + 1) : null,
+      ]);
+      return { figures, workforceRows, trainings };
+    },
+  );
+  const { figures, workforceRows, trainings } = aggregates;
+  const [tasks, names] = await Promise.all([
     repo.tasksOfYear(db, actor.organisationId, year),
     repo.labels(db, actor.organisationId),
-    canSeeContent ? repo.trainingRows(db, actor.organisationId, filter, trainingListLimit + 1) : null,
   ]);
 
   const ownTypes = new Map(names.types.map((t) => [t.id, t]));
