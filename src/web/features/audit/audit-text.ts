@@ -43,6 +43,7 @@ export function useAuditText(timeZone: string) {
     if (Array.isArray(raw)) return raw.map((item) => value(field, item)).join(', ');
     if (typeof raw === 'string') {
       if (field.endsWith('Id')) return t('audit.otherReference');
+      if (field === 'mandatoryKinds') return known(`notifications.kinds.${raw}.label`) ?? raw;
       const prefix = valueLabels[field];
       const word = prefix ? known(`${prefix}.${raw}`) : undefined;
       if (word) return word;
