@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
@@ -8,8 +12,8 @@ import { allPayloads, clip, payloads } from '../support/payloads.js';
 /**
  * The shared corpus of hostile text (XSS, SQL, CRLF, formula injection, odd Unicode) stored in the text fields of a
  * person, a goal, an action, a talking point, a preparation answer and a follow-up note: the API answers it
- * verbatim, the CSV/XLSX exports neutralise formula cells, and emails escape it in HTML and keep it out of headers.
- * (The browser check of the same corpus is an e2e test that seeds it with test/support/payload-seed.ts.)
+ * verbatim, the CSV/XLSX exports neutralise formula cells, the POP's PDF prints it as plain text, and emails escape it
+ * in HTML and keep it out of headers. (The browser check of the same corpus is an e2e test that seeds it with test/support/payload-seed.ts.)
  */
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers
 type Json = any;
@@ -38,6 +42,21 @@ async function team(h: Harness) {
     e: await h.login(employee),
   };
 }
+
+/** The text of a PDF as pdftotext reads it. */
+function pdfText(bytes: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'payloads-pdf-'));
+  try {
+    const file = join(dir, 'document.pdf');
+    writeFileSync(file, bytes);
+    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Table cells wrap anywhere: compare text without its white space. */
+const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 /** Cells that a spreadsheet would run as a formula. */
 const formulaLike = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^-?\d+([.,]\d+)?$/.test(cell);
@@ -164,6 +183,93 @@ describeEachDatabase('hostile text in every text field', (h) => {
     }
     // The goal and action exports carried the formula payloads, neutralised.
     expect(formulaCellsSeen).toBeGreaterThan(0);
+  });
+
+  it('prints every payload in the POP PDF as plain text, verbatim, with no link, script or action', async () => {
+    const org = await h.createOrganisation();
+    const manager = await h.createPerson(org.id, { roles: ['employee', 'manager'], firstName: 'Katrien' });
+    const xss = payloads.find((p) => p.name === 'img onerror')!.value;
+    const sql = payloads.find((p) => p.name === 'drop table')!.value;
+    const employee = await h.createPerson(org.id, {
+      managerId: manager.id,
+      firstName: clip(xss, 100),
+      lastName: clip(sql, 100),
+    });
+    const m = await h.login(manager);
+    const e = await h.login(employee);
+    const plan = await ok(
+      m.post('/api/plans', { employeeId: employee.id, periodStart: '2026-01-01', periodEnd: '2026-12-31' }),
+      201,
+    );
+    await fire(m, plan.id, 'start_conversation');
+    for (const p of allPayloads) {
+      const title = payloads.includes(p) ? clip(p.value, 200) : `Doel: ${p.name}`;
+      const goal = await ok(
+        m.post(`/api/plans/${plan.id}/goals`, { title, description: p.value, measure: p.value }),
+        201,
+      );
+      await ok(
+        m.post(`/api/goals/${goal.id}/actions`, {
+          type: 'training',
+          description: p.value,
+          provider: p.value,
+          supportTime: p.value,
+          followUp: p.value,
+        }),
+        201,
+      );
+    }
+    const current = await ok(m.get(`/api/plans/${plan.id}`));
+    await ok(
+      m.patch(`/api/plans/${plan.id}`, { facilities: allPayloads[1]!.value, version: current.version }),
+    );
+    const followUp = await ok(m.post(`/api/plans/${plan.id}/follow-ups`, { plannedDate: '2026-09-15' }), 201);
+    await fire(e, plan.id, 'approve');
+    await fire(m, plan.id, 'approve');
+    await ok(
+      m.patch(`/api/follow-ups/${followUp.id}`, {
+        notes: allPayloads.map((p) => p.value).join('\n'),
+        version: followUp.version,
+      }),
+    );
+
+    for (const url of [`/api/plans/${plan.id}/pdf`, `/api/plans/${plan.id}/versions/1/pdf`]) {
+      const response = await e.get(url);
+      expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(String(response.headers['content-disposition'])).toMatch(
+        /^attachment; filename="[a-z0-9-]+\.pdf"; filename\*=UTF-8''[a-z0-9-]+\.pdf$/,
+      );
+      const text = squeeze(pdfText(response.rawPayload).normalize('NFC'));
+      expect(text, url).toContain(squeeze(`${xss} ${sql}`));
+      for (const p of allPayloads) {
+        if (p.kind === 'unicode') {
+          // The font has no emoji or Roman numeral glyphs, and bidi and zero-width controls are not drawn: the
+          // letters come through.
+          for (const word of p.value.normalize('NFC').match(/[A-Za-zÀ-ÖØ-öø-ÿ.]+/g) ?? [])
+            expect(text, `${url}: ${p.name}`).toContain(word);
+        } else {
+          // Markup, quotes, entities, escapes and formulas are printed as typed: nothing is interpreted.
+          expect(text, `${url}: ${p.name}`).toContain(squeeze(p.value));
+        }
+      }
+      // Plain text and nothing else: no link, script, form, attachment or action in the document.
+      const raw = response.rawPayload.toString('latin1');
+      expect(raw).toMatch(/\/Type \/Page\b/);
+      for (const name of [
+        '/URI',
+        '/JavaScript',
+        '/JS',
+        '/Launch',
+        '/OpenAction',
+        '/AA',
+        '/Annots',
+        '/AcroForm',
+        '/EmbeddedFile',
+        '/SubmitForm',
+      ])
+        expect(raw, `${url} holds ${name}`).not.toMatch(new RegExp(`${name}\\b`));
+    }
   });
 
   it('escapes payloads in email HTML and keeps them out of the headers', async () => {

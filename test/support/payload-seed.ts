@@ -7,9 +7,9 @@ import { allPayloads, clip, type Payload, payloads } from './payloads.js';
  * browser test can load the pages and check that nothing runs and every payload shows as plain text.
  *
  * What it writes: one person per payload (names), managed by the demo leidinggevende, of whom the first gets an
- * account (through the invitation in the outbox) and a POP that goes through voorbereiding (answers and talking
- * points of both parties, shared), gesprek (notes, a goal per payload with an action and a comment) and approval
- * (a follow-up with notes). Usage in an e2e test:
+ * account (through the invitation in the outbox) and a POP with a planned conversation that goes through
+ * voorbereiding (answers and talking points of both parties, shared), gesprek (notes, a goal per payload with an
+ * action and a comment) and approval (a follow-up with notes). Usage in an e2e test:
  *
  *   const seeded = await seedPayloadOrganisation(server.url);
  *   // sign in as seeded.logins.manager, visit each of seeded.pages, assert window.__pwned is undefined and
@@ -71,7 +71,13 @@ export async function seedPayloadOrganisation(baseUrl: string): Promise<SeededPa
   await employee.expect(200, 'POST', '/api/auth/tokens', { token, password: EMPLOYEE_PASSWORD });
 
   // Voorbereiding: answers and talking points of both parties, shared.
-  const plan = await manager.expect(201, 'POST', '/api/plans', { employeeId: personIds[0] });
+  // A planned conversation: the reminder jobs tell the manager about it, with the employee's (payload) name.
+  const conversationAt = new Date(Date.now() + 14 * 86_400_000);
+  conversationAt.setUTCHours(9, 0, 0, 0);
+  const plan = await manager.expect(201, 'POST', '/api/plans', {
+    employeeId: personIds[0],
+    conversationAt: conversationAt.toISOString(),
+  });
   for (const party of [employee, manager]) {
     const prep = await party.expect(200, 'GET', `/api/plans/${plan.id}/preparations/mine`);
     const answers = Object.fromEntries(
