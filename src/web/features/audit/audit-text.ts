@@ -45,7 +45,8 @@ export function useAuditText(timeZone: string) {
       if (field.endsWith('Id')) return t('audit.otherReference');
       if (field === 'mandatoryKinds') return known(`notifications.kinds.${raw}.label`) ?? raw;
       // An action's status or a person's: the codes do not overlap.
-      if (field === 'status') return known(`pop.actionStatuses.${raw}`) ?? known(`people.status.${raw}`) ?? raw;
+      if (field === 'status')
+        return known(`pop.actionStatuses.${raw}`) ?? known(`people.status.${raw}`) ?? raw;
       const prefix = valueLabels[field];
       const word = prefix ? known(`${prefix}.${raw}`) : undefined;
       if (word) return word;
