@@ -18,6 +18,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // Half of each test waits on PostgreSQL, SQLite's fsync or argon2: three files at once keep two cores busy.
+          maxWorkers: 3,
         },
       },
       {

@@ -6,6 +6,7 @@ import * as m0004TrainingPlan from './migrations/0004-training-plan.js';
 import * as m0005Notifications from './migrations/0005-notifications.js';
 import * as m0006PerformanceIndexes from './migrations/0006-performance-indexes.js';
 import * as m0007AuditLog from './migrations/0007-audit-log.js';
+import * as m0008Privacy from './migrations/0008-privacy.js';
 
 /** Every migration, in order. Listed statically so the same list works from sources and from the build. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-notifications': m0005Notifications,
   '0006-performance-indexes': m0006PerformanceIndexes,
   '0007-audit-log': m0007AuditLog,
+  '0008-privacy': m0008Privacy,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -30,10 +32,12 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
       : undefined;
   const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   // Before migrating, Kysely reads the catalog of every schema in the database; a schema that another process drops
-  // at that moment makes that read fail with "relation does not exist" (42P01; seen when the crash test restarted the
-  // server while the test suite dropped its schemas). Migrations run in one transaction, so trying again is safe.
+  // at that moment makes that read fail with "relation does not exist" (42P01) or "schema does not exist" (3F000; seen
+  // when the crash test restarted the server, and when test files running side by side drop their schemas).
+  // Migrations run in one transaction, so trying again is safe.
+  const vanished = (e: unknown) => ['42P01', '3F000'].includes(String((e as { code?: unknown } | undefined)?.code));
   let { error, results } = await migrator.migrateToLatest();
-  for (let attempt = 1; attempt < 3 && (error as { code?: unknown } | undefined)?.code === '42P01'; attempt++)
+  for (let attempt = 1; attempt < 5 && vanished(error); attempt++)
     ({ error, results } = await migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
