@@ -200,3 +200,14 @@ export function planAuditViewOf(
 
 /** The organisation's audit log (who did what, who read which plan): the beheerder, without the plan content. */
 export const canSearchAuditLog = (actor: Actor): boolean => isAdmin(actor);
+
+/** One's own data as a download (GDPR art. 15): every signed-in person, about themselves only. */
+export const canExportOwnData = (actor: Actor, person: { id: string; organisationId: string }): boolean =>
+  sameOrganisation(actor, person) && actor.personId === person.id;
+
+/** Retention periods, legal holds and erasures (GDPR art. 17): the beheerder. */
+export const canManagePrivacy = (actor: Actor): boolean => isAdmin(actor);
+
+/** The records of processing (art. 30): every member of the organisation may read what is kept and why. */
+export const canReadRecordsOfProcessing = (actor: Actor, organisation: { organisationId: string }): boolean =>
+  sameOrganisation(actor, organisation);

@@ -110,6 +110,13 @@ export interface PersonTable {
   password_hash: string | null;
   invited_at: Timestamp | null;
   last_login_at: Timestamp | null;
+  /** While set, nothing about the person is purged or erased (migration 0008). */
+  legal_hold: BoolWithDefault;
+  legal_hold_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  legal_hold_set_by: ColumnType<string | null, string | null | undefined, string | null>;
+  legal_hold_set_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** Erased on request: the record is a pseudonym since (see person_erasures). */
+  erased_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -582,6 +589,55 @@ export interface AuditEventTable {
   request_id: string | null;
 }
 
+/** Months per category after a person left (the audit log: after the event); null = the country's default. */
+export interface RetentionSettingsTable {
+  organisation_id: string;
+  plan_content_months: number | null;
+  training_records_months: number | null;
+  audit_log_months: number | null;
+  accounts_months: number | null;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** An erasure on request: who, when, why, and what was kept (JSON), never the erased data itself. */
+export interface PersonErasureTable {
+  id: string;
+  organisation_id: string;
+  person_id: string;
+  pseudonym: string;
+  erased_at: Timestamp;
+  erased_by: string | null;
+  reason: string;
+  /** JSON `[{ category, count, basis }]`. */
+  kept: string;
+  /** JSON `{ kind: count }`. */
+  removed: string;
+}
+
+/** A category of one person's data the retention purge removed. */
+export interface RetentionPurgeTable {
+  organisation_id: string;
+  person_id: string;
+  category: string;
+  purged_at: Timestamp;
+  /** JSON `{ kind: count }`. */
+  removed: string;
+}
+
+/** The daily purge of one organisation, claimed before it runs. */
+export interface PrivacyPurgeRunTable {
+  organisation_id: string;
+  day: DateOnly;
+  claimed_at: Timestamp;
+  claim_token: string;
+  finished_at: Timestamp | null;
+  /** JSON of the run's counts. */
+  report: string | null;
+}
+
 export interface Database {
   install_state: InstallStateTable;
   organisations: OrganisationTable;
@@ -622,6 +678,10 @@ export interface Database {
   calendar_events: CalendarEventTable;
   calendar_feeds: CalendarFeedTable;
   audit_events: AuditEventTable;
+  retention_settings: RetentionSettingsTable;
+  person_erasures: PersonErasureTable;
+  retention_purges: RetentionPurgeTable;
+  privacy_purge_runs: PrivacyPurgeRunTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -660,3 +720,5 @@ export type NotificationRow = Selectable<NotificationTable>;
 export type CalendarEventRow = Selectable<CalendarEventTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
+export type RetentionSettingsRow = Selectable<RetentionSettingsTable>;
+export type PersonErasureRow = Selectable<PersonErasureTable>;

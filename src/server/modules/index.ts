@@ -15,6 +15,7 @@ import { peopleRoutes } from './people/index.js';
 import { planDocumentRoutes } from './plan-documents/index.js';
 import { planExportRoutes } from './plan-exports/index.js';
 import { plansRoutes } from './plans/index.js';
+import { privacyRoutes } from './privacy/index.js';
 import { systemRoutes } from './system/index.js';
 import { teamViewRoutes } from './team-view/index.js';
 import { teamsRoutes } from './teams/index.js';
@@ -49,4 +50,5 @@ export async function registerModuleRoutes(
   await app.register(planExportRoutes(ctx));
   await app.register(planDocumentRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(privacyRoutes(ctx));
 }

@@ -1,6 +1,7 @@
 import { budgetsEn } from './areas/budgets.en.js';
 import { exportsEn } from './areas/exports.en.js';
 import { notificationsEn } from './areas/notifications.en.js';
+import { privacyEn } from './areas/privacy.en.js';
 import { teamViewEn } from './areas/team-view.en.js';
 import { trainingPlanEn } from './areas/training-plan.en.js';
 import { trainingRightEn } from './areas/training-right.en.js';
@@ -60,8 +61,10 @@ export const en: typeof nlBE = {
     ...exportsEn.errors,
     ...trustEn.errors,
     ...notificationsEn.errors,
+    ...privacyEn.errors,
   },
   validation: {
+    ...privacyEn.validation,
     required: 'Required.',
     invalid_type: 'Invalid value.',
     too_short: 'At least {{min}} characters.',

@@ -1,6 +1,7 @@
 import { budgetsNlBE } from './areas/budgets.nl-be.js';
 import { exportsNlBE } from './areas/exports.nl-be.js';
 import { notificationsNlBE } from './areas/notifications.nl-be.js';
+import { privacyNlBE } from './areas/privacy.nl-be.js';
 import { teamViewNlBE } from './areas/team-view.nl-be.js';
 import { trainingPlanNlBE } from './areas/training-plan.nl-be.js';
 import { trainingRightNlBE } from './areas/training-right.nl-be.js';
@@ -62,8 +63,10 @@ export const nlBE = {
     ...exportsNlBE.errors,
     ...trustNlBE.errors,
     ...notificationsNlBE.errors,
+    ...privacyNlBE.errors,
   },
   validation: {
+    ...privacyNlBE.validation,
     required: 'Verplicht veld.',
     invalid_type: 'Ongeldige waarde.',
     too_short: 'Minstens {{min}} tekens.',

@@ -3,6 +3,7 @@ import { budgetsEn } from './areas/budgets.en.js';
 import { documentsEn } from './areas/documents.en.js';
 import { exportsEn } from './areas/exports.en.js';
 import { notificationsEn } from './areas/notifications.en.js';
+import { privacyEn } from './areas/privacy.en.js';
 import { teamViewEn } from './areas/team-view.en.js';
 import { trainingPlanEn } from './areas/training-plan.en.js';
 import { trainingRightEn } from './areas/training-right.en.js';
@@ -1285,4 +1286,5 @@ export const webEn: typeof webNlBE = {
   documents: documentsEn.web,
   notifications: notificationsEn.web,
   audit: auditEn.web,
+  privacy: privacyEn.web,
 };

@@ -3,6 +3,7 @@ import { budgetsNlBE } from './areas/budgets.nl-be.js';
 import { documentsNlBE } from './areas/documents.nl-be.js';
 import { exportsNlBE } from './areas/exports.nl-be.js';
 import { notificationsNlBE } from './areas/notifications.nl-be.js';
+import { privacyNlBE } from './areas/privacy.nl-be.js';
 import { teamViewNlBE } from './areas/team-view.nl-be.js';
 import { trainingPlanNlBE } from './areas/training-plan.nl-be.js';
 import { trainingRightNlBE } from './areas/training-right.nl-be.js';
@@ -1294,4 +1295,5 @@ export const webNlBE = {
   documents: documentsNlBE.web,
   notifications: notificationsNlBE.web,
   audit: auditNlBE.web,
+  privacy: privacyNlBE.web,
 };

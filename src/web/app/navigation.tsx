@@ -53,6 +53,8 @@ function useSections(capabilities: Capabilities, roles: readonly Role[]): NavSec
     if (capabilities.viewOutbox) items.push({ to: '/settings/outbox', label: t('nav.outbox') });
     // The audit log: the beheerder (the same capability as the organisation's settings).
     if (capabilities.manageOrganisation) items.push({ to: '/settings/audit', label: t('audit.nav') });
+    // Retention periods and the records of processing: the beheerder.
+    if (capabilities.manageOrganisation) items.push({ to: '/settings/privacy', label: t('privacy.nav') });
     sections.push({ label: t('nav.settingsSection'), items });
   }
   // Belgium only: the training right (HR finds it with the POP pages; a manager or beheerder at the top).

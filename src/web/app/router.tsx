@@ -43,6 +43,9 @@ const OrganisationSettingsPage = page(() =>
 );
 const OutboxPage = page(() => import('../features/settings/outbox-page.js').then((m) => m.OutboxPage));
 const AuditPage = page(() => import('../features/audit/audit-page.js').then((m) => m.AuditPage));
+const PrivacySettingsPage = page(() =>
+  import('../features/privacy/privacy-settings-page.js').then((m) => m.PrivacySettingsPage),
+);
 const ProfilePage = page(() => import('../features/profile/profile-page.js').then((m) => m.ProfilePage));
 const NotificationsPage = page(() =>
   import('../features/notifications/notifications-page.js').then((m) => m.NotificationsPage),
@@ -128,6 +131,7 @@ export const router = createBrowserRouter([
           { path: '/settings', element: guarded('manageOrganisation', OrganisationSettingsPage) },
           { path: '/settings/outbox', element: guarded('viewOutbox', OutboxPage) },
           { path: '/settings/audit', element: guarded('manageOrganisation', AuditPage) },
+          { path: '/settings/privacy', element: guarded('manageOrganisation', PrivacySettingsPage) },
           { path: '/training-right', element: <TrainingRightPage /> },
           { path: '/budgets', element: guarded(['viewAllPlans', 'viewTeam'], BudgetsPage) },
           { path: '/profile', element: <ProfilePage /> },

@@ -19,6 +19,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { applyServerErrors, type SubmitFailure } from '../../components/server-errors.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { PersonPrivacyCard } from '../privacy/person-privacy-card.js';
 import { PersonFormFields } from './person-form.js';
 import { type PersonFormValues, personToValues, valuesToBody } from './person-form-values.js';
 import { usePersonForm } from './use-person-form.js';
@@ -255,6 +256,7 @@ function PersonEditor({
               </Button>
             )}
           </Card>
+          {me.capabilities.manageOrganisation && <PersonPrivacyCard personId={person.id} />}
         </Grid.Col>
       </Grid>
       <AppModal

@@ -17,6 +17,7 @@ import { applyServerErrors, type SubmitFailure } from '../../components/server-e
 import { switchLocale } from '../../i18n/i18n.js';
 import { CalendarFeedSection } from '../notifications/calendar-feed.js';
 import { EmailPreferencesSection } from '../notifications/email-preferences.js';
+import { DataExportCard } from '../privacy/data-export-card.js';
 
 function LanguageSection() {
   const { t } = useTranslation();
@@ -133,6 +134,7 @@ export function ProfilePage() {
       <EmailPreferencesSection />
       <CalendarFeedSection />
       <PasswordSection />
+      <DataExportCard />
     </Stack>
   );
 }

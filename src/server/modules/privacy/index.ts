@@ -1,0 +1,2 @@
+export { privacyRoutes } from './privacy.routes.js';
+export { type PurgeReport, runPrivacyPurge } from './purge.service.js';

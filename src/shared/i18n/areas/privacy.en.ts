@@ -1,0 +1,376 @@
+import type { privacyNlBE } from './privacy.nl-be.js';
+
+/** Strings of one area (en): privacy (GDPR) — own data export, retention, legal hold, erasure, records of processing. */
+export const privacyEn: typeof privacyNlBE = {
+  errors: {
+    LEGAL_HOLD_ACTIVE:
+      'A legal hold applies to this person: while it lasts, no data is erased. Lift the legal hold first.',
+    ERASE_SELF: 'You cannot erase your own data. Ask another administrator.',
+    ALREADY_ERASED: 'This person’s data has already been erased.',
+  },
+  validation: {
+    retention_below_minimum: 'The law requires keeping this for at least {{min}} months.',
+    retention_training_before_content:
+      'Training records stay at least as long as the content of the POPs ({{months}} months): they are part of it until that content goes.',
+    retention_out_of_range: 'Between {{min}} and {{max}} months.',
+  },
+  email: {},
+  web: {
+    nav: 'Privacy and retention',
+    export: {
+      title: 'Download my data',
+      intro:
+        'Everything Groeipad keeps about you, at once: your record and account, your POPs with what your manager wrote in them (notes, follow-up, evaluation), your training, your notifications and emails, and who read or changed your data.',
+      excluded:
+        'Not included: what someone else has not shared with you yet, such as your manager’s preparation before they share it.',
+      json: 'JSON file',
+      jsonLabel: 'Download my data as a JSON file (machine-readable)',
+      pdf: 'Readable PDF',
+      pdfLabel: 'Download my data as a readable PDF',
+      failed: 'Download failed',
+      retention: 'How long does Groeipad keep this?',
+    },
+    settings: {
+      title: 'Privacy and retention',
+      intro:
+        'How long Groeipad keeps data after someone left, per kind of data. Every night Groeipad removes what is past its period: first the content of the POPs, later the training records the law requires.',
+      tableLabel: 'Retention periods per kind of data',
+      category: 'Kind of data',
+      months: 'Months',
+      monthsLabel: '{{category}}: retention in months',
+      monthsPlaceholder: 'Default ({{months}})',
+      defaultMonths: 'Default in {{country}}',
+      minimum: 'Legal minimum',
+      startsAt: 'From',
+      starts: {
+        leaving: 'leaving',
+        event: 'each event',
+      },
+      noMinimum: '—',
+      descriptions: {
+        plan_content:
+          'Preparations, talking points, goals, agreements, conversation notes, follow-up, evaluations and approved versions.',
+        training_records:
+          'Per action of an approved POP: kind, name, provider, timing, hours, cost, funding, status and certificate; balance statements and the learning account.',
+        accounts:
+          'Sign-in, sessions, links, notifications, email choices and emails; after that the record becomes a pseudonym.',
+        audit_log: 'Who read or changed what. Counted per event, not from leaving.',
+      },
+      useDefaults: 'Use the country’s defaults',
+      save: 'Save retention periods',
+      saved: 'The retention periods are saved. They apply from the next clean-up.',
+      lastRun: 'Last clean-up: {{date}}.',
+      lastRunRemoved: 'Removed: {{list}}.',
+      lastRunNothing: 'Nothing was past its period.',
+      neverRun: 'The clean-up has not run yet.',
+      removedKinds: {
+        plan_content: '{{count}} × content of POPs',
+        training_records: '{{count}} × training records',
+        accounts: '{{count}} × account',
+        audit_log: '{{count}} rows of the audit log',
+      },
+      withoutEndDate:
+        '{{count}} deactivated people have no end date. Their data is kept until you enter the day they left.',
+      legalHolds:
+        'A legal hold applies to {{count}} people: their data and the audit log are not cleaned up.',
+      ropaTitle: 'Records of processing activities',
+      ropaIntro:
+        'Made from the settings above and your organisation’s (GDPR article 30). Everyone in the organisation can read this.',
+      ropaColumns: {
+        purpose: 'Purpose',
+        basis: 'Legal basis',
+        subjects: 'Data subjects',
+        data: 'Data',
+        recipients: 'Recipients',
+        retention: 'Retention',
+      },
+      retentionBasisTitle: 'Why these periods',
+      measuresTitle: 'Security measures',
+      transfersTitle: 'Transfers',
+      controller: 'Controller',
+    },
+    person: {
+      title: 'Privacy',
+      loading: 'Loading privacy data',
+      due: {
+        title: 'Retention of this person’s data',
+        noEndDate: 'No end date: the data is kept until the day they left is entered.',
+        purged: '{{category}}: removed on {{date}}',
+        planned: '{{category}}: removed from {{date}}',
+      },
+      legalHold: {
+        title: 'Legal hold',
+        explain:
+          'For a dispute or an inspection: while the legal hold lasts, this person’s data is neither cleaned up nor erased.',
+        active: 'Legal hold since {{date}} ({{name}}).',
+        activeReason: 'Reason: {{reason}}',
+        inactive: 'No legal hold.',
+        set: 'Set a legal hold',
+        lift: 'Lift the legal hold',
+        reason: 'Reason for the legal hold',
+        reasonHint: 'For example: employment dispute, request of the inspectorate.',
+        saved: 'The legal hold is set.',
+        lifted: 'The legal hold is lifted.',
+      },
+      erase: {
+        title: 'Erase data',
+        explain:
+          'At the person’s request (GDPR article 17): the POP content, preparations, notes, notifications, sessions and emails go and the record becomes a pseudonym. Training records the law requires stay, under the pseudonym.',
+        button: 'Erase data',
+        blockedByHold: 'Erasing is not possible while the legal hold lasts.',
+        self: 'Have another administrator erase your own data.',
+        confirmTitle: 'Erase the data of {{name}}?',
+        confirmBody:
+          'This cannot be undone. The account is closed. What the law requires (training records and the audit log) is kept for its period.',
+        reason: 'Reason for erasing',
+        reasonHint: 'For example: request of the person on 12/03. Do not mention data that must be erased.',
+        confirm: 'Erase for good',
+        done: 'The data is erased.',
+        erased: 'Erased on {{date}} by {{name}}. Pseudonym: {{pseudonym}}.',
+        erasedReason: 'Reason: {{reason}}',
+        kept: 'Kept: {{list}}',
+        keptItem: '{{count}} × {{category}} ({{basis}})',
+        basis: {
+          learning_account_be: 'learning account and training right',
+          fiscal_records_nl: 'fiscal retention duty',
+          accountability: 'GDPR accountability',
+        },
+      },
+    },
+    pdf: {
+      fileName: 'my-data',
+      title: 'My data in Groeipad',
+      subtitle: '{{name}} · {{organisation}}',
+      intro:
+        'This document holds everything Groeipad keeps about you, including what others wrote about you and who read or changed your data. The JSON file holds the same data in machine-readable form.',
+      none: '—',
+      yes: 'Yes',
+      no: 'No',
+      empty: 'Nothing.',
+      system: 'Groeipad (automatic)',
+      personHeading: 'Your record',
+      person: {
+        name: 'Name',
+        email: 'Email address',
+        function: 'Function',
+        team: 'Department',
+        manager: 'Manager',
+        startDate: 'Employed since',
+        endDate: 'Left on',
+        fte: 'FTE',
+        workRegime: 'Work regime',
+        employmentCountry: 'Country of employment',
+        locale: 'Language',
+        riskGroup: 'Risk group (training plan)',
+        gender: 'Gender (training plan)',
+        legalHold: 'Legal hold',
+        createdAt: 'Record created on',
+      },
+      accountHeading: 'Your account',
+      account: {
+        roles: 'Roles',
+        status: 'Status',
+        statuses: { active: 'Active', disabled: 'Deactivated' },
+        hasPassword: 'Password set',
+        invitedAt: 'Invited on',
+        lastLoginAt: 'Last signed in',
+        calendarFeed: 'Calendar subscription',
+        calendarFeedSince: 'Since {{date}}',
+        sessions: 'Sessions',
+        sessionStarted: 'Started',
+        sessionLastSeen: 'Last active',
+        sessionIp: 'IP address',
+        sessionBrowser: 'Browser',
+      },
+      plansHeading: 'Your POPs',
+      managedHeading: 'POPs you are the manager of',
+      managedIntro:
+        'The content of those POPs belongs to the employees themselves and is in their own export.',
+      plan: {
+        title: 'POP from {{start}} to {{end}}',
+        employee: 'Employee',
+        period: 'Period',
+        phase: 'Phase',
+        manager: 'Manager',
+        cancelled: 'stopped',
+        conversationAt: 'POP conversation',
+        employeeApprovedAt: 'Approved by you',
+        managerApprovedAt: 'Approved by your manager',
+        approvedVersion: 'Approved version',
+        disagreement: 'Seen, not agreed',
+        preparation: 'Preparation ({{party}})',
+        talkingPoints: 'Talking points ({{party}})',
+        notes: 'Conversation notes',
+        facilities: 'Facilities',
+        goal: 'Development goal: {{title}}',
+        description: 'Description',
+        reason: 'Why',
+        measure: 'How we will see it is reached',
+        targetDate: 'Target date',
+        result: 'Result',
+        action: 'Action',
+        timing: 'Timing',
+        hours: 'Hours',
+        cost: 'Cost',
+        status: 'Status',
+        noActions: 'No actions.',
+        followUp: 'Follow-up {{date}} ({{held}})',
+        notHeld: 'not held yet',
+        evaluation: 'Evaluation ({{party}})',
+        versions: 'Approved versions: {{list}}',
+      },
+      trainingHeading: 'Training and training right',
+      trainingNone: 'No training right kept (Belgium only).',
+      training: {
+        year: 'Training right {{year}}',
+        entitlement: 'Entitlement (days)',
+        carriedOver: 'Carried over (days)',
+        followed: 'Followed (days)',
+        planned: 'Planned (days)',
+        remaining: 'Balance (days)',
+        name: 'Training',
+        type: 'Kind',
+        period: 'Period',
+        hours: 'Hours',
+        counts: 'Counts',
+        statements: 'Balance statements sent: {{list}}',
+      },
+      notificationsHeading: 'Notifications',
+      notifications: { when: 'Date', kind: 'Kind', read: 'Read' },
+      preferencesHeading: 'Your email choices',
+      preferences: { mode: 'How', none: 'No choices of your own: you get the defaults.' },
+      emailsHeading: 'Emails to you',
+      emails: { when: 'Date', subject: 'Subject', status: 'Status' },
+      accessHeading: 'Who read or changed your data',
+      accessIntro: 'Every time someone else read your POP or changed your data, according to the audit log.',
+      ownHeading: 'What you did yourself',
+      audit: { when: 'When', who: 'Who', what: 'What', fields: 'Fields or subject' },
+      retentionHeading: 'How long Groeipad keeps this',
+      retention: {
+        category: 'Kind of data',
+        period: 'Period',
+        leaving: '{{months}} months after you left',
+        event: '{{months}} months after each event',
+        categories: {
+          plan_content: 'Content of the POPs',
+          training_records: 'Training records',
+          accounts: 'Account and record',
+          audit_log: 'Audit log',
+        },
+      },
+    },
+    ropa: {
+      controller: '{{organisation}}, which uses Groeipad and decides what for.',
+      period: {
+        leaving: '{{months}} months after leaving',
+        event: '{{months}} months after each event',
+      },
+      activities: {
+        pop: {
+          name: 'Personal development plans (POP)',
+          purpose:
+            'The development of employees: preparing, the POP conversation, agreements on goals and actions, follow-up and evaluation. Not an appraisal.',
+        },
+        training: {
+          name: 'Training, training right and budgets',
+          purpose:
+            'Keeping track of training, the training right and the learning account (Belgium), the training plan and the training budgets.',
+        },
+        accounts: {
+          name: 'Accounts and messages',
+          purpose: 'Signing in and security, reminders, notifications and emails about the POP cycle.',
+        },
+        audit: {
+          name: 'Audit log',
+          purpose:
+            'Accountability: who read or changed which data, for the person concerned and the administrator.',
+        },
+      },
+      basis: {
+        contract_legitimate_interest:
+          'Performance of the employment contract and legitimate interest in the development of employees (GDPR art. 6(1)(b) and (f)).',
+        legal_obligation_be:
+          'Legal obligation (GDPR art. 6(1)(c)): the individual training right and the federal learning account (Arbeidsdeal, law of 3 October 2022), the training plan and the social documents.',
+        legal_obligation_nl:
+          'Legal obligation (GDPR art. 6(1)(c)): training needed for the job (art. 7:611a Dutch Civil Code) and the fiscal retention duty (art. 52 AWR).',
+        contract_security:
+          'Performance of the employment contract and security (GDPR art. 6(1)(b) and (f), art. 32).',
+        accountability:
+          'Accountability and security (GDPR art. 5(2) and 32), legitimate interest (art. 6(1)(f)).',
+      },
+      subjects: {
+        employees: 'Employees',
+        managers: 'Managers',
+        members: 'Everyone with an account in the organisation',
+      },
+      data: {
+        identification: 'Name and email address',
+        job: 'Function, department, manager, start and end date, FTE',
+        development:
+          'Preparations, talking points, development goals, actions, conversation notes, follow-up and evaluations',
+        training: 'Training: kind, name, provider, dates, hours, cost, funding, certificate',
+        training_plan_facts: 'Risk group and gender (HR only, only counted in the training plan)',
+        sign_in: 'Password (hashed), sessions with IP address and browser, links',
+        messages: 'Notifications, email choices and emails sent',
+        activity: 'Acts with time, role and changed fields (without passwords or preparations)',
+      },
+      recipients: {
+        employee: 'The employee themselves',
+        manager: 'The manager of the POP',
+        hr_with_content:
+          'HR (also the content of the POPs, as the organisation set it; never the preparations)',
+        hr_without_content: 'HR (phase, dates and counts; not the content)',
+        admin_without_content: 'The administrator (without the content of the POPs)',
+        manager_balances: 'The manager (balances of their own people)',
+        hr: 'HR',
+        learning_account: 'Sigedis (federal learning account), through HR’s declaration',
+        works_council: 'Works council or union delegation (training plan, counts only)',
+        admin_accounts: 'The administrator (accounts and roles)',
+        mail_server: 'The mail server the organisation configured (processor)',
+        employee_reads: 'The employee themselves (who read their POP)',
+      },
+      categories: {
+        plan_content: 'Content of the POPs',
+        training_records: 'Training records and costs',
+        accounts: 'Accounts and records',
+        audit_log: 'Audit log',
+      },
+      retentionBasis: {
+        BE: {
+          plan_content:
+            'Personnel data: 5 years after leaving, like the social documents (Royal Decree of 8 August 1980) and the checks of the social inspectorate.',
+          training_records:
+            '6 years after leaving: the 5 years of the social documents, counted from the end of the year the learning account covers (legal minimum 5 years).',
+          accounts: 'Like the personnel data: 5 years after leaving.',
+          audit_log: '2 years after each event: enough to answer questions about two POP cycles.',
+        },
+        NL: {
+          plan_content:
+            'Personnel data: 2 years after leaving (guidance of the Dutch Data Protection Authority).',
+          training_records:
+            '7 years after leaving: the fiscal retention duty of the administration (art. 52 AWR).',
+          accounts: 'Like the personnel data: 2 years after leaving.',
+          audit_log: '2 years after each event: enough to answer questions about two POP cycles.',
+        },
+        organisation: {
+          plan_content: 'Chosen by the organisation.',
+          training_records: 'Chosen by the organisation.',
+          accounts: 'Chosen by the organisation.',
+          audit_log: 'Chosen by the organisation.',
+        },
+      },
+      measures: {
+        roles: 'Access per role: employee, manager, HR and administrator each see only what they need.',
+        preparations: 'A preparation stays private until its author shares it; HR never reads preparations.',
+        passwords: 'Passwords hashed with argon2id; links and sessions stored only as hashes.',
+        sessions: 'Sessions expire when idle; every change needs a CSRF token.',
+        audit: 'An audit log in which nothing can be changed or deleted, except by its retention period.',
+        export: 'Everyone can download their own data (JSON and PDF).',
+        retention: 'A daily clean-up by the retention periods, with legal hold.',
+        backups: 'Groeipad runs on the servers the organisation chooses; backups follow that hosting.',
+      },
+      transfers:
+        'Groeipad itself passes no data outside the organisation, except emails through the configured mail server and (Belgium) HR’s learning-account declaration.',
+    },
+  },
+};
