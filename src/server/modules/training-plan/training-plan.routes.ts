@@ -32,80 +32,42 @@ export function trainingPlanRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => service.getTrainingPlan(ctx, requireActor(request), request.query, request.locale),
     );
 
-    app.get(
-      '/api/training-plan/export.pdf',
+    const files = [
       {
-        preHandler: rateLimit,
-        schema: {
-          tags: ['training plan'],
-          summary: 'The training plan of one year as a PDF in the caller’s language (HR)',
-          querystring: trainingPlanQuery,
-        },
+        extension: 'pdf',
+        contentType: pdfContentType,
+        summary: 'The training plan of one year as a PDF in the caller’s language (HR)',
+        make: service.exportTrainingPlanPdf,
       },
-      async (request, reply) => {
-        const file = await service.exportTrainingPlanPdf(
-          ctx,
-          requireActor(request),
-          request.query,
-          request.locale,
-        );
-        return reply
-          .type(pdfContentType)
-          .header('content-disposition', attachmentHeader(file.fileName))
-          .header('cache-control', 'no-store')
-          .send(file.bytes);
-      },
-    );
-
-    app.get(
-      '/api/training-plan/export.xlsx',
       {
-        preHandler: rateLimit,
-        schema: {
-          tags: ['training plan'],
-          summary: 'The training plan of one year as an Excel workbook (XLSX) in the caller’s language (HR)',
-          querystring: trainingPlanQuery,
-        },
+        extension: 'xlsx',
+        contentType: xlsxContentType,
+        summary: 'The training plan of one year as an Excel workbook (XLSX) in the caller’s language (HR)',
+        make: service.exportTrainingPlanXlsx,
       },
-      async (request, reply) => {
-        const file = await service.exportTrainingPlanXlsx(
-          ctx,
-          requireActor(request),
-          request.query,
-          request.locale,
-        );
-        return reply
-          .type(xlsxContentType)
-          .header('content-disposition', attachmentHeader(file.fileName))
-          .header('cache-control', 'no-store')
-          .send(file.bytes);
-      },
-    );
-
-    app.get(
-      '/api/training-plan/export.csv',
       {
-        preHandler: rateLimit,
-        schema: {
-          tags: ['training plan'],
-          summary: 'The training plan of one year as CSV, a section per table, in the caller’s language (HR)',
-          querystring: trainingPlanQuery,
+        extension: 'csv',
+        contentType: csvContentType,
+        summary: 'The training plan of one year as CSV, a section per table, in the caller’s language (HR)',
+        make: service.exportTrainingPlanCsv,
+      },
+    ] as const;
+    for (const file of files)
+      app.get(
+        `/api/training-plan/export.${file.extension}`,
+        {
+          preHandler: rateLimit,
+          schema: { tags: ['training plan'], summary: file.summary, querystring: trainingPlanQuery },
         },
-      },
-      async (request, reply) => {
-        const file = await service.exportTrainingPlanCsv(
-          ctx,
-          requireActor(request),
-          request.query,
-          request.locale,
-        );
-        return reply
-          .type(csvContentType)
-          .header('content-disposition', attachmentHeader(file.fileName))
-          .header('cache-control', 'no-store')
-          .send(file.bytes);
-      },
-    );
+        async (request, reply) => {
+          const made = await file.make(ctx, requireActor(request), request.query, request.locale);
+          return reply
+            .type(file.contentType)
+            .header('content-disposition', attachmentHeader(made.fileName))
+            .header('cache-control', 'no-store')
+            .send(made.bytes);
+        },
+      );
 
     app.put(
       '/api/training-plan/tasks/:year/:key',
