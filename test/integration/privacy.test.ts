@@ -746,6 +746,15 @@ describeEachDatabase('privacy', (h) => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toBe('De gegevens van deze persoon zijn al gewist.');
+
+    // The audit log says the hold was set and lifted and the data erased, by whom; never the reasons.
+    const log = await ok(t.admin.get(`/api/audit?subjectPersonId=${person.id}&limit=50`));
+    const actions = log.items.map((item: { action: string }) => item.action);
+    expect(actions.filter((a: string) => a === 'person.legal_hold_changed')).toHaveLength(2);
+    expect(actions).toContain('person.erased');
+    const text = JSON.stringify(log);
+    expect(text).not.toContain('Vraag van de medewerker van 12 juni');
+    expect(text).not.toContain('Inspectie');
   });
 
   it('lets only the beheerder read and change retention periods, within the law', async () => {
@@ -848,6 +857,12 @@ describeEachDatabase('privacy', (h) => {
     expect(stale.json().error.currentVersion).toBe(2);
     const reset = await ok(t.admin.put('/api/organisation/retention', { accounts: null, version: 2 }));
     expect(reset.categories.map((c: { months: number | null }) => c.months)).toEqual([36, null, null, null]);
+    // Each saved change is in the audit log, the refused ones are not.
+    const log = await ok(t.admin.get('/api/audit?action=organisation.retention_changed'));
+    expect(log.items).toHaveLength(2);
+    expect(log.items[0].changes).toEqual([
+      { field: 'accountsMonths', before: 12, after: null, hidden: false },
+    ]);
 
     // Another organisation's beheerder changes only their own.
     const other = await h.createOrganisation({ country: 'NL' });

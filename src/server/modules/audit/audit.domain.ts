@@ -101,6 +101,7 @@ export const auditFields: Record<AuditObjectType, Readonly<Record<string, AuditF
     functionId: v,
     startDate: v,
     endDate: v,
+    legalHold: v,
   },
   organisation: {
     name: v,
@@ -114,6 +115,10 @@ export const auditFields: Record<AuditObjectType, Readonly<Record<string, AuditF
     carryOver: v,
     hoursPerDay: v,
     consultationBody: v,
+    planContentMonths: v,
+    trainingRecordsMonths: v,
+    accountsMonths: v,
+    auditLogMonths: v,
   },
   notification_settings: { mandatoryKinds: v },
   training_norm: { year: v, daysPerFte: v, note: v },

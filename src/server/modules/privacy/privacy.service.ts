@@ -37,6 +37,7 @@ import type { Country } from '../../../shared/roles.js';
 import { fullName } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { Database, PersonErasureRow } from '../../db/schema.js';
+import { recordAudit, recordChange } from '../audit/index.js';
 import * as repo from './privacy.repository.js';
 
 type Db = Kysely<Database>;
@@ -170,6 +171,22 @@ export async function updateRetentionSettings(
       const latest = await repo.findRetentionSettings(trx, actor.organisationId);
       throw new AppError('VERSION_CONFLICT', { currentVersion: latest ? Number(latest.version) : 1 });
     }
+    const months = (r: RetentionSettings) => ({
+      planContentMonths: r.plan_content,
+      trainingRecordsMonths: r.training_records,
+      accountsMonths: r.accounts,
+      auditLogMonths: r.audit_log,
+    });
+    await recordChange(trx, {
+      organisationId: actor.organisationId,
+      actor,
+      action: 'organisation.retention_changed',
+      objectType: 'organisation',
+      objectId: actor.organisationId,
+      before: months(settings),
+      after: months(next),
+      at: ctx.clock.now(),
+    });
   });
   return getRetentionSettings(ctx, actor);
 }
@@ -255,24 +272,40 @@ export async function setLegalHold(
   if (input.legalHold && !input.reason)
     throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'reason', code: 'required' }] });
   const now = ctx.clock.now().toISOString();
-  const saved = await repo.setLegalHold(
-    db,
-    actor.organisationId,
-    personId,
-    input.version,
-    {
-      active: input.legalHold,
-      reason: input.legalHold ? (input.reason ?? null) : null,
-      setBy: actor.personId,
-      setAt: now,
-    },
-    now,
-  );
-  if (!saved) {
-    const latest = await repo.findPerson(db, actor.organisationId, personId);
-    if (!latest) throw new AppError('NOT_FOUND');
-    throw new AppError('VERSION_CONFLICT', { currentVersion: Number(latest.version) });
-  }
+  await db.transaction().execute(async (trx) => {
+    const before = await repo.findPerson(trx, actor.organisationId, personId);
+    const saved = await repo.setLegalHold(
+      trx,
+      actor.organisationId,
+      personId,
+      input.version,
+      {
+        active: input.legalHold,
+        reason: input.legalHold ? (input.reason ?? null) : null,
+        setBy: actor.personId,
+        setAt: now,
+      },
+      now,
+    );
+    if (!saved) {
+      const latest = await repo.findPerson(trx, actor.organisationId, personId);
+      if (!latest) throw new AppError('NOT_FOUND');
+      throw new AppError('VERSION_CONFLICT', { currentVersion: Number(latest.version) });
+    }
+    // The reason may name a case or a person: it stays on the person's record, not in the log.
+    await recordChange(trx, {
+      organisationId: actor.organisationId,
+      actor,
+      action: 'person.legal_hold_changed',
+      objectType: 'person',
+      objectId: personId,
+      subjectPersonId: personId,
+      before: { legalHold: Boolean(before?.legal_hold) },
+      after: { legalHold: input.legalHold },
+      always: true,
+      at: ctx.clock.now(),
+    });
+  });
   return getPersonPrivacy(ctx, actor, personId);
 }
 
@@ -324,6 +357,16 @@ export async function erasePerson(
     if (person.end_date === null)
       await repo.setEndDate(trx, actor.organisationId, personId, dateIn(organisation.time_zone, now));
     const training = await repo.countTrainingRecords(trx, actor.organisationId, personId);
+    // That it happened, by whom and when; the reason stays in the erasure record.
+    await recordAudit(trx, {
+      organisationId: actor.organisationId,
+      actor,
+      action: 'person.erased',
+      objectType: 'person',
+      objectId: personId,
+      subjectPersonId: personId,
+      at: now,
+    });
     const auditRows = await repo.countAuditRows(trx, actor.organisationId, personId);
     for (const [category, removed] of [
       ['plan_content', content],
