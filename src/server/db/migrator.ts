@@ -35,7 +35,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   // at that moment makes that read fail with "relation does not exist" (42P01) or "schema does not exist" (3F000; seen
   // when the crash test restarted the server, and when test files running side by side drop their schemas).
   // Migrations run in one transaction, so trying again is safe.
-  const vanished = (e: unknown) => ['42P01', '3F000'].includes(String((e as { code?: unknown } | undefined)?.code));
+  const vanished = (e: unknown) =>
+    ['42P01', '3F000'].includes(String((e as { code?: unknown } | undefined)?.code));
   let { error, results } = await migrator.migrateToLatest();
   for (let attempt = 1; attempt < 5 && vanished(error); attempt++)
     ({ error, results } = await migrator.migrateToLatest());
