@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, safeFileName } from './stream-table.js';
+import { safeFileName } from './stream-table.js';
 
 describe('safeFileName', () => {
   it.each([
@@ -12,13 +12,5 @@ describe('safeFileName', () => {
     ['x'.repeat(300), 'x'.repeat(100)],
   ])('%s', (name, expected) => {
     expect(safeFileName(name)).toBe(expected);
-  });
-});
-
-describe('contentDisposition', () => {
-  it('names the file twice, plainly and in RFC 5987 form', () => {
-    expect(contentDisposition('acties-2027.xlsx')).toBe(
-      `attachment; filename="acties-2027.xlsx"; filename*=UTF-8''acties-2027.xlsx`,
-    );
   });
 });

@@ -3,6 +3,8 @@ import { PassThrough, Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { csvLine, neutraliseCell } from '../../shared/spreadsheet.js';
+import { csvContentType } from '../documents/csv.js';
+import { attachmentHeader, xlsxContentType } from '../documents/file-name.js';
 
 /**
  * Streams a table to the reply as CSV (UTF-8 with BOM, `;`, decimal comma: what Excel in Belgium opens without an
@@ -43,10 +45,7 @@ export interface ExportTable<Row> {
   words: { yes: string; no: string };
 }
 
-const mimeTypes: Record<ExportFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+const mimeTypes: Record<ExportFormat, string> = { csv: csvContentType, xlsx: xlsxContentType };
 
 /** An ASCII file name without path, quote or control characters; accents are dropped rather than refused. */
 export function safeFileName(name: string): string {
@@ -58,11 +57,6 @@ export function safeFileName(name: string): string {
     .replace(/^[-.]+|[-.]+$/g, '')
     .slice(0, 100);
   return ascii || 'export';
-}
-
-export function contentDisposition(fileName: string): string {
-  // The name is ASCII already; filename* says the same in RFC 5987 form for clients that prefer it.
-  return `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -215,7 +209,7 @@ export function streamTable<Row>(
   const fileName = `${safeFileName(table.fileName)}.${format}`;
   reply
     .header('content-type', mimeTypes[format])
-    .header('content-disposition', contentDisposition(fileName))
+    .header('content-disposition', attachmentHeader(fileName))
     .header('cache-control', 'no-store')
     .header('x-content-type-options', 'nosniff');
   if (table.totalRows !== undefined) reply.header('x-export-rows', String(table.totalRows));
