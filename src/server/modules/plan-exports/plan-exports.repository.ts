@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { planCountColumns } from '../../db/plan-counts.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -161,33 +162,7 @@ export async function planRows(
         .whereRef('pm.plan_id', '=', 'p.id')
         .where('pm.party', '=', 'manager')
         .as('manager_shared_at'),
-      eb
-        .selectFrom('goals as g')
-        .select((s) => s.fn.countAll<number>().as('n'))
-        .whereRef('g.plan_id', '=', 'p.id')
-        .as('goal_count'),
-      eb
-        .selectFrom('actions as a')
-        .select((s) => s.fn.countAll<number>().as('n'))
-        .whereRef('a.plan_id', '=', 'p.id')
-        .as('action_count'),
-      eb
-        .selectFrom('actions as ad')
-        .select((s) => s.fn.countAll<number>().as('n'))
-        .whereRef('ad.plan_id', '=', 'p.id')
-        .where('ad.status', '=', 'done')
-        .as('actions_done'),
-      eb
-        .selectFrom('follow_ups as fu')
-        .select((s) => s.fn.countAll<number>().as('n'))
-        .whereRef('fu.plan_id', '=', 'p.id')
-        .as('follow_up_count'),
-      eb
-        .selectFrom('follow_ups as fh')
-        .select((s) => s.fn.countAll<number>().as('n'))
-        .whereRef('fh.plan_id', '=', 'p.id')
-        .where('fh.held_at', 'is not', null)
-        .as('follow_ups_held'),
+      ...planCountColumns(eb),
     ])
     .execute();
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { planCountColumns } from '../../db/plan-counts.js';
 import type {
   ActionCommentRow,
   ActionRow,
@@ -121,33 +122,7 @@ function withSummary<Q extends ReturnType<typeof filteredPlans>>(query: Q) {
         .whereRef('n.previous_plan_id', '=', 'p.id')
         .limit(1)
         .as('next_plan_id'),
-      eb
-        .selectFrom('goals as g')
-        .select((s) => s.fn.countAll<number>().as('n'))
-        .whereRef('g.plan_id', '=', 'p.id')
-        .as('goal_count'),
-      eb
-        .selectFrom('actions as a')
-        .select((s) => s.fn.countAll<number>().as('n'))
-        .whereRef('a.plan_id', '=', 'p.id')
-        .as('action_count'),
-      eb
-        .selectFrom('actions as ad')
-        .select((s) => s.fn.countAll<number>().as('n'))
-        .whereRef('ad.plan_id', '=', 'p.id')
-        .where('ad.status', '=', 'done')
-        .as('actions_done'),
-      eb
-        .selectFrom('follow_ups as f')
-        .select((s) => s.fn.countAll<number>().as('n'))
-        .whereRef('f.plan_id', '=', 'p.id')
-        .as('follow_up_count'),
-      eb
-        .selectFrom('follow_ups as fh')
-        .select((s) => s.fn.countAll<number>().as('n'))
-        .whereRef('fh.plan_id', '=', 'p.id')
-        .where('fh.held_at', 'is not', null)
-        .as('follow_ups_held'),
+      ...planCountColumns(eb),
     ]);
 }
 
