@@ -49,17 +49,207 @@ describeEachDatabase('the plan page', (h) => {
       expect(response.statusCode).toBe(200);
       return response.json();
     };
-    expect((await page(largePlan.id)).content.goals).toHaveLength(6);
+    // First loads: nothing kept yet.
     const forSmall = await countQueries(h, () => page(smallPlan.id));
     const forLarge = await countQueries(h, () => page(largePlan.id));
     expect(forLarge).toBe(forSmall);
     expect(forSmall).toBeGreaterThan(5);
     expect(forSmall).toBeLessThanOrEqual(20);
+    expect((await page(largePlan.id)).content.goals).toHaveLength(6);
+    // Unchanged since: the session, the plan row and the settings.
+    const again = await countQueries(h, () => page(largePlan.id));
+    expect(again).toBeLessThanOrEqual(5);
 
     // The list too: one page of plans costs the same for two plans as for one.
     const one = await countQueries(h, () => m.get(`/api/plans?employeeId=${small.id}`));
     const two = await countQueries(h, () => m.get('/api/plans'));
     expect(two).toBe(one);
     expect(one).toBeGreaterThan(1);
+  });
+});
+
+describeEachDatabase('the plan page kept between requests', (h) => {
+  /** Sets up a plan with one of everything the page shows, as its manager and employee see it. */
+  async function world() {
+    const org = await h.createOrganisation();
+    const team = await h.createTeam(org.id, { name: 'Onthaal' });
+    const manager = await h.createPerson(org.id, { roles: ['employee', 'manager'], firstName: 'Katrien' });
+    const employee = await h.createPerson(org.id, {
+      managerId: manager.id,
+      teamId: team.id,
+      firstName: 'Thomas',
+    });
+    const m = await h.login(manager);
+    const e = await h.login(employee);
+    const plan = (await m.post('/api/plans', { employeeId: employee.id })).json();
+    await fill(m, plan.id, 1);
+    await m.post(`/api/plans/${plan.id}/follow-ups`, { plannedDate: '2026-06-01' });
+    return { org, team, manager, employee, m, e, plan };
+  }
+  const db = () => h.ctx.database.db;
+  const revisionOf = async (planId: string) =>
+    Number(
+      (
+        await db()
+          .selectFrom('plans')
+          .select('page_revision')
+          .where('id', '=', planId)
+          .executeTakeFirstOrThrow()
+      ).page_revision,
+    );
+
+  it('sees a change made straight in the database (another process, a job) on the next request', async () => {
+    const { m, plan, employee, team } = await world();
+    const page = async () => (await m.get(`/api/plans/${plan.id}`)).json();
+    const before = await page();
+    expect(await page()).toEqual(before);
+
+    await db()
+      .updateTable('goals')
+      .set({ title: 'Elders gewijzigd' })
+      .where('plan_id', '=', plan.id)
+      .execute();
+    expect((await page()).content.goals[0].title).toBe('Elders gewijzigd');
+
+    await db()
+      .updateTable('action_comments')
+      .set({ text: 'Nieuwe reactie' })
+      .where('plan_id', '=', plan.id)
+      .execute();
+    const comments = (await page()).content.goals[0].actions.flatMap((a: { comments: { text: string }[] }) =>
+      a.comments.map((c) => c.text),
+    );
+    expect(comments).toContain('Nieuwe reactie');
+
+    await db().updateTable('people').set({ last_name: 'Hernoemd' }).where('id', '=', employee.id).execute();
+    expect((await page()).employee.name).toContain('Hernoemd');
+
+    await db()
+      .updateTable('teams')
+      .set({ name: 'Onthaal en administratie' })
+      .where('id', '=', team.id)
+      .execute();
+    expect((await page()).teamName).toBe('Onthaal en administratie');
+
+    await db().deleteFrom('follow_up_entries').where('plan_id', '=', plan.id).execute();
+    await db().deleteFrom('follow_ups').where('plan_id', '=', plan.id).execute();
+    expect((await page()).content.followUps).toHaveLength(0);
+  });
+
+  it('moves the page revision on every insert, update and delete of what the page shows', async () => {
+    const { plan, m, org, employee, manager } = await world();
+    // Rows of every table that belongs to a plan: the set-up made most of them; a follow-up with its entry and an
+    // approved version are written here as another process would.
+    const goal = await db()
+      .selectFrom('goals')
+      .select('id')
+      .where('plan_id', '=', plan.id)
+      .executeTakeFirstOrThrow();
+    const at = '2026-03-01T10:00:00.000Z';
+    const common = { organisation_id: org.id, plan_id: plan.id, created_at: at };
+    await db()
+      .insertInto('follow_ups')
+      .values({
+        ...common,
+        id: '00000000-0000-4000-8000-00000000f001',
+        planned_date: '2026-06-01',
+        updated_at: at,
+      })
+      .execute();
+    await db()
+      .insertInto('follow_up_entries')
+      .values({
+        ...common,
+        id: '00000000-0000-4000-8000-00000000f002',
+        follow_up_id: '00000000-0000-4000-8000-00000000f001',
+        goal_id: goal.id,
+        state: 'on_track',
+        updated_at: at,
+      } as never)
+      .execute();
+    await db()
+      .insertInto('plan_versions')
+      .values({
+        ...common,
+        id: '00000000-0000-4000-8000-00000000f003',
+        number: 1,
+        snapshot: '{}',
+        employee_approved_at: at,
+        manager_approved_at: at,
+      } as never)
+      .execute();
+    const tables = [
+      'preparations',
+      'talking_points',
+      'goals',
+      'actions',
+      'action_comments',
+      'follow_ups',
+      'follow_up_entries',
+      'evaluations',
+      'plan_versions',
+    ] as const;
+    for (const table of tables) {
+      // biome-ignore lint/suspicious/noExplicitAny: every table listed has plan_id
+      const rows = await (db() as any)
+        .selectFrom(table)
+        .select('id')
+        .where('plan_id', '=', plan.id)
+        .execute();
+      expect(rows.length, `rows in ${table}`).toBeGreaterThan(0);
+      const before = await revisionOf(plan.id);
+      // biome-ignore lint/suspicious/noExplicitAny: every table listed has plan_id
+      await (db() as any)
+        .updateTable(table)
+        .set({ plan_id: plan.id })
+        .where('plan_id', '=', plan.id)
+        .execute();
+      expect(await revisionOf(plan.id), `update of ${table}`).toBeGreaterThan(before);
+    }
+    const beforeInsert = await revisionOf(plan.id);
+    await m.post(`/api/plans/${plan.id}/goals`, { title: 'Nog een doel' });
+    expect(await revisionOf(plan.id)).toBeGreaterThan(beforeInsert);
+    for (const table of [...tables].reverse()) {
+      const before = await revisionOf(plan.id);
+      // biome-ignore lint/suspicious/noExplicitAny: every table listed has plan_id
+      await (db() as any).deleteFrom(table).where('plan_id', '=', plan.id).execute();
+      expect(await revisionOf(plan.id), `delete from ${table}`).toBeGreaterThan(before);
+    }
+    // A plan that follows this one: the page links to it.
+    const beforeNext = await revisionOf(plan.id);
+    await db()
+      .insertInto('plans')
+      .values({
+        id: '00000000-0000-4000-8000-00000000a001',
+        organisation_id: org.id,
+        employee_id: employee.id,
+        manager_id: manager.id,
+        period_start: '2027-01-01',
+        period_end: '2027-12-31',
+        phase: 'preparation',
+        previous_plan_id: plan.id,
+        requested_by: 'manager',
+        conversation_notes: '{}',
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-01T00:00:00.000Z',
+      } as never)
+      .execute();
+    expect(await revisionOf(plan.id)).toBeGreaterThan(beforeNext);
+  });
+
+  it('keeps each reader’s own page: what one may read never reaches another', async () => {
+    const { m, e, plan } = await world();
+    const answer = (await e.get(`/api/plans/${plan.id}/preparations/mine`)).json();
+    await e.put(`/api/plans/${plan.id}/preparations/mine`, {
+      version: answer.version,
+      answers: Object.fromEntries(answer.questions.map((q: { id: string }) => [q.id, 'Alleen voor mij'])),
+    });
+    const asEmployee = (await e.get(`/api/plans/${plan.id}`)).body;
+    const asManager = (await m.get(`/api/plans/${plan.id}`)).body;
+    expect(asEmployee).toContain('Alleen voor mij');
+    expect(asManager).not.toContain('Alleen voor mij');
+    // Asked again, from memory: still each their own.
+    expect((await m.get(`/api/plans/${plan.id}`)).body).toBe(asManager);
+    expect((await e.get(`/api/plans/${plan.id}`)).body).toBe(asEmployee);
   });
 });

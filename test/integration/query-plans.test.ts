@@ -205,8 +205,7 @@ describeEachDatabase('query plans of the hot pages', (h) => {
     const large = await count(`/api/plans/${plans[1].id}`);
     expect(large).toBe(small);
 
-    const teamView = await m.get(`/api/team-view?teamId=${team.id}`);
-    if (teamView.statusCode === 404) return; // the team view is not in this build
+    // First loads both: an unchanged answer is kept between requests and costs fewer.
     const before = await count(`/api/team-view?teamId=${team.id}`);
     for (let i = 0; i < 5; i++) {
       const person = await h.createPerson(org.id, { teamId: team.id, managerId: manager.id });

@@ -409,4 +409,52 @@ describeEachDatabase('the team view', (h) => {
     expect(bigger).toBe(small);
     expect(small).toBeLessThanOrEqual(15);
   });
+
+  it('answers an unchanged team view from memory and sees every change, whoever makes it', async () => {
+    const t = await teams(h);
+    const view = async () => (await t.clients.k.get('/api/team-view')).json() as TeamView;
+    const first = await view();
+    const again = await countQueries(h, view);
+    expect(await view()).toEqual(first);
+    const fresh = await countQueries(h, async () => {
+      await h.ctx.database.db
+        .updateTable('people')
+        .set({ last_name: 'Peeters-Claes' })
+        .where('id', '=', t.ids.zoe.id)
+        .execute();
+      await view();
+    });
+    expect(again).toBeLessThan(fresh);
+    expect(names(await view())).toContain('Zoë Peeters-Claes');
+
+    // Straight in the database, as another process would: a goal's title, a competency's name, a plan's phase.
+    const db = h.ctx.database.db;
+    await db
+      .updateTable('goals')
+      .set({ title: 'Grenzen stellen, ook bij bezoek' })
+      .where('plan_id', '=', t.plans.lotte)
+      .execute();
+    const goalTitles = (v: TeamView) => v.themes.flatMap((theme) => theme.items.map((i) => i.text));
+    expect(goalTitles(await view())).toContain('Grenzen stellen, ook bij bezoek');
+    await db
+      .updateTable('competencies')
+      .set({ name: 'Veerkracht en zelfzorg' })
+      .where('id', '=', t.competencies.resilience)
+      .execute();
+    expect((await view()).themes.map((theme) => theme.label)).toContain('Veerkracht en zelfzorg');
+    await db
+      .updateTable('plans')
+      .set({ cancelled: 1 as never })
+      .where('id', '=', t.plans.noah)
+      .execute();
+    expect(person(await view(), 'Noah Claes').plan?.cancelled).toBe(true);
+
+    // Each reader their own: HR asking for the same team gets HR's answer, not the manager's.
+    const hr = await h.login(t.ids.hr);
+    const asHr = (await hr.get(`/api/team-view?teamId=${t.teamIds.woon}`)).body;
+    expect(asHr).not.toContain(OWN_MANAGER_POINT);
+    expect((await t.clients.k.get(`/api/team-view?teamId=${t.teamIds.woon}`)).body).toContain(
+      OWN_MANAGER_POINT,
+    );
+  });
 });

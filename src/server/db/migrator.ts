@@ -7,6 +7,8 @@ import * as m0005Notifications from './migrations/0005-notifications.js';
 import * as m0006PerformanceIndexes from './migrations/0006-performance-indexes.js';
 import * as m0007AuditLog from './migrations/0007-audit-log.js';
 import * as m0008Privacy from './migrations/0008-privacy.js';
+import * as m0009PlanPageRevision from './migrations/0009-plan-page-revision.js';
+import * as m0010TeamManagerIndex from './migrations/0010-team-manager-index.js';
 
 /** Every migration, in order. Listed statically so the same list works from sources and from the build. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +20,8 @@ const migrations: Record<string, Migration> = {
   '0006-performance-indexes': m0006PerformanceIndexes,
   '0007-audit-log': m0007AuditLog,
   '0008-privacy': m0008Privacy,
+  '0009-plan-page-revision': m0009PlanPageRevision,
+  '0010-team-manager-index': m0010TeamManagerIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -254,6 +254,8 @@ export interface PlanTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** Moved by the database on any change the plan page shows (migration 0009); the application only moves it on. */
+  page_revision: Generated<number>;
 }
 
 export interface PreparationTable {

@@ -40,3 +40,17 @@ export function setSessionCookie(
 export function clearSessionCookie(reply: FastifyReply, cookie: CookieSettings): void {
   reply.clearCookie(cookie.name, { path: '/', httpOnly: true, secure: cookie.secure, sameSite: 'lax' });
 }
+
+/**
+ * For routes that keep their answer serialized (a cache of the route's own output): the route's serializer as a
+ * function from the response type to JSON text, and the text sent as JSON without serializing it a second time.
+ */
+export function serializedJson<T>(reply: FastifyReply): {
+  serialize: (payload: T) => string;
+  send: (body: string) => FastifyReply;
+} {
+  return {
+    serialize: (payload) => reply.serialize(payload) as string,
+    send: (body) => reply.type('application/json; charset=utf-8').send(body),
+  };
+}

@@ -101,6 +101,7 @@ export const planListQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export const planListResponse = z.object({ items: z.array(planSummaryResponse), total: z.number() });
+export type PlanList = z.infer<typeof planListResponse>;
 
 // One plan, as the plan page loads it.
 export const preparationQuestion = z.object({

@@ -58,7 +58,7 @@ async function auditContent(
   actor: Actor,
   plan: LoadedPlan,
   change: { action: AuditAction; now: Date } & (
-    | { objectType: 'goal'; id: string; before: GoalRow | null }
+    | { objectType: 'goal'; id: string; before: GoalRow | null; after?: GoalRow }
     | { objectType: 'action'; id: string; before: ActionRow | null }
   ),
 ): Promise<void> {
@@ -67,7 +67,9 @@ async function auditContent(
   let after = null;
   if (change.objectType === 'goal') {
     before = change.before && goalAuditValues(change.before);
-    const row = deleted ? undefined : await repo.findGoal(db, actor.organisationId, change.id);
+    const row = deleted
+      ? undefined
+      : (change.after ?? (await repo.findGoal(db, actor.organisationId, change.id)));
     after = row ? goalAuditValues(row) : null;
   } else {
     before = change.before && actionAuditValues(change.before);
@@ -209,7 +211,8 @@ export async function updateGoal(
   input: UpdateGoalInput,
 ): Promise<PlanGoal> {
   const now = ctx.clock.now();
-  await ctx.database.db.transaction().execute(async (trx) => {
+  // The answer is read inside the transaction: the saved goal, its own actions and their comments.
+  return ctx.database.db.transaction().execute(async (trx) => {
     const { goal, plan } = await planOfGoal(ctx, trx, actor, goalId);
     const party = requireParty(plan);
     const changesContent = contentKeys.some((key) => input[key] !== undefined);
@@ -250,15 +253,20 @@ export async function updateGoal(
       now,
     );
     if (changesContent) await afterContentChanged(trx, plan, now);
+    const saved = await repo.findGoalView(trx, actor.organisationId, goalId);
+    if (!saved) throw new AppError('NOT_FOUND');
     await auditContent(trx, actor, plan, {
       action: 'goal.updated',
       objectType: 'goal',
       id: goalId,
       before: goal,
+      after: saved,
       now,
     });
+    const actions = await repo.actionsOfGoal(trx, actor.organisationId, goalId);
+    const comments = await repo.commentsOfGoal(trx, actor.organisationId, goalId);
+    return presentGoal(saved, actions, comments, plan.row, dateIn(plan.settings.time_zone, now));
   });
-  return getGoal(ctx, actor, goalId);
 }
 
 export async function deleteGoal(

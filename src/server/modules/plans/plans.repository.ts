@@ -126,25 +126,49 @@ function withSummary<Q extends ReturnType<typeof filteredPlans>>(query: Q) {
     ]);
 }
 
+/**
+ * One page of plans. Its total and a fingerprint of every plan the filter selects come from `planListStamp`: the
+ * count, and sums and maximum of what moves when anything a list shows changes (`version`, `page_revision`,
+ * `updated_at`).
+ */
 export async function listPlans(
   db: Db,
   organisationId: string,
   filter: PlanFilter,
   page: { limit: number; offset: number },
-): Promise<{ rows: PlanView[]; total: number }> {
-  const base = filteredPlans(db, organisationId, filter);
-  const [rows, count] = await Promise.all([
-    withSummary(base)
-      .orderBy('p.period_start', 'desc')
-      .orderBy('e.last_name')
-      .orderBy('e.first_name')
-      .orderBy('p.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-  ]);
-  return { rows: rows as PlanView[], total: Number(count?.n ?? 0) };
+): Promise<PlanView[]> {
+  const rows = await withSummary(filteredPlans(db, organisationId, filter))
+    .orderBy('p.period_start', 'desc')
+    .orderBy('e.last_name')
+    .orderBy('e.first_name')
+    .orderBy('p.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return rows as PlanView[];
+}
+
+export interface PlanListStamp {
+  n: number | string;
+  revisions: number | string | null;
+  versions: number | string | null;
+  last_change: string | null;
+}
+
+export async function planListStamp(
+  db: Db,
+  organisationId: string,
+  filter: PlanFilter,
+): Promise<PlanListStamp> {
+  const row = await filteredPlans(db, organisationId, filter)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('p.page_revision').as('revisions'),
+      eb.fn.sum<number>('p.version').as('versions'),
+      eb.fn.max('p.updated_at').as('last_change'),
+    ])
+    .executeTakeFirst();
+  return row ?? { n: 0, revisions: null, versions: null, last_change: null };
 }
 
 export async function findPlanView(
@@ -174,7 +198,10 @@ export async function findPlanRow(
   return query.executeTakeFirst();
 }
 
-/** Changes a plan row the caller holds locked, moving its version on. */
+/**
+ * Changes a plan row the caller holds locked, moving its version on. It moves `page_revision` in the same statement:
+ * the database would otherwise do it with a second update (migration 0009's trigger on SQLite).
+ */
 export async function updatePlanRow(
   db: Db,
   organisationId: string,
@@ -188,6 +215,7 @@ export async function updatePlanRow(
       ...(values as Record<string, never>),
       updated_at: now,
       version: eb('version', '+', 1),
+      page_revision: eb('page_revision', '+', 1),
     }))
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
@@ -636,6 +664,35 @@ export async function actionsOfPlan(db: Db, organisationId: string, planId: stri
     .orderBy('position')
     .orderBy('created_at')
     .orderBy('id')
+    .execute();
+}
+
+/** The actions of one goal, in the order of the plan page. */
+export async function actionsOfGoal(db: Db, organisationId: string, goalId: string): Promise<ActionRow[]> {
+  return db
+    .selectFrom('actions')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('goal_id', '=', goalId)
+    .orderBy('position')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The comments on the actions of one goal, with their authors' names. */
+export async function commentsOfGoal(db: Db, organisationId: string, goalId: string): Promise<CommentView[]> {
+  return db
+    .selectFrom('action_comments as ac')
+    .leftJoin('people as a', 'a.id', 'ac.author_id')
+    .selectAll('ac')
+    .select(['a.first_name as author_first_name', 'a.last_name as author_last_name'])
+    .where('ac.organisation_id', '=', organisationId)
+    .where('ac.action_id', 'in', (eb) =>
+      eb.selectFrom('actions').select('actions.id').where('actions.goal_id', '=', goalId),
+    )
+    .orderBy('ac.created_at')
+    .orderBy('ac.id')
     .execute();
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../../shared/contracts/common.js';
+import type { PlanDetail, PlanList } from '../../../shared/contracts/plans.js';
 import {
   batchPlansBody,
   batchPlansResponse,
@@ -17,7 +18,7 @@ import {
   versionParams,
 } from '../../../shared/contracts/plans.js';
 import type { AppContext } from '../../context.js';
-import { requireActor } from '../../http/request.js';
+import { requireActor, serializedJson } from '../../http/request.js';
 import { planBudgetRoutes } from './plan-budget.routes.js';
 import { planFollowUpRoutes } from './plan-follow-ups.routes.js';
 import { planGoalRoutes } from './plan-goals.routes.js';
@@ -37,7 +38,10 @@ export function plansRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: planListResponse },
         },
       },
-      async (request) => service.listPlans(ctx, requireActor(request), request.query),
+      async (request, reply) => {
+        const json = serializedJson<PlanList>(reply);
+        return json.send(await service.listPlans(ctx, requireActor(request), request.query, json.serialize));
+      },
     );
 
     app.post(
@@ -94,7 +98,12 @@ export function plansRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: planDetailResponse },
         },
       },
-      async (request) => service.getPlan(ctx, requireActor(request), request.params.id),
+      async (request, reply) => {
+        const json = serializedJson<PlanDetail>(reply);
+        return json.send(
+          await service.getPlanPage(ctx, requireActor(request), request.params.id, json.serialize),
+        );
+      },
     );
 
     app.patch(

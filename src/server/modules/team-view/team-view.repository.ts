@@ -201,6 +201,24 @@ export async function listPlansOfPeople(
     .execute();
 }
 
+/**
+ * A fingerprint of every plan of the people in scope: their count, the sums of `version` and `page_revision` (both
+ * only grow) and the last change. Any change of a plan or of what its page shows moves it.
+ */
+export async function plansOfPeopleStamp(db: Db, organisationId: string, scope: PeopleScope) {
+  return db
+    .selectFrom('plans')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('page_revision').as('revisions'),
+      eb.fn.sum<number>('version').as('versions'),
+      eb.fn.max('updated_at').as('last_change'),
+    ])
+    .where('organisation_id', '=', organisationId)
+    .where('employee_id', 'in', scopedPeople(db, organisationId, scope).select('p.id'))
+    .executeTakeFirst();
+}
+
 export interface CurrentPlanParts {
   preparations: Array<{ plan_id: string; party: string; shared_at: string | null }>;
   followUps: Array<{ plan_id: string; planned_date: string; held_at: string | null }>;

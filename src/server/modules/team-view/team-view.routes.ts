@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { teamViewQuery, teamViewResponse } from '../../../shared/contracts/team-view.js';
+import { type TeamView, teamViewQuery, teamViewResponse } from '../../../shared/contracts/team-view.js';
 import type { AppContext } from '../../context.js';
-import { requireActor } from '../../http/request.js';
+import { requireActor, serializedJson } from '../../http/request.js';
 import * as service from './team-view.service.js';
 
 export function teamViewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -17,7 +17,18 @@ export function teamViewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: teamViewResponse },
         },
       },
-      async (request) => service.getTeamView(ctx, requireActor(request), request.query, request.locale),
+      async (request, reply) => {
+        const json = serializedJson<TeamView>(reply);
+        return json.send(
+          await service.getTeamView(
+            ctx,
+            requireActor(request),
+            request.query,
+            request.locale,
+            json.serialize,
+          ),
+        );
+      },
     );
   };
 }

@@ -38,6 +38,7 @@ import {
 } from '../../../shared/team-view/learning-needs.js';
 import { currentPlanOf, nextDate, overdueItems } from '../../../shared/team-view/schedule.js';
 import type { AppContext } from '../../context.js';
+import { answerCacheOf, readerKey } from '../../http/answer-cache.js';
 import { presentPerson, presentThemes } from './team-view.presenter.js';
 import * as repo from './team-view.repository.js';
 
@@ -94,7 +95,8 @@ export async function getTeamView(
   actor: Actor,
   query: TeamViewQuery,
   locale: Locale,
-): Promise<TeamView> {
+  serialize: (view: TeamView) => string,
+): Promise<string> {
   if (teamOverviewScopeOf(actor) === 'none') throw new AppError('FORBIDDEN');
   const db = ctx.database.db;
   const organisationId = actor.organisationId;
@@ -106,13 +108,71 @@ export async function getTeamView(
   if (!settings) throw new AppError('NOT_FOUND');
   const { scope, teamId } = await resolveScope(ctx, actor, query, teams, leadsPeople);
   const today = dateIn(settings.time_zone, ctx.clock.now());
-  const [people, plans, ownTypes] = scope
+  const [people, ownTypes, plansStamp] = scope
     ? await Promise.all([
         repo.listPeople(db, organisationId, scope),
-        repo.listPlansOfPeople(db, organisationId, scope),
         repo.ownActionTypes(db, organisationId),
+        repo.plansOfPeopleStamp(db, organisationId, scope),
       ])
-    : [[], [], []];
+    : [[], [], null];
+  const functionIds = [...new Set(people.flatMap((p) => (p.function_id ? [p.function_id] : [])))];
+  const profile = functionIds.length ? await repo.functionCompetencies(db, organisationId, functionIds) : [];
+
+  // The answer depends on these reads and on the plans of the people shown, whose fingerprint moves with any change
+  // of a plan or of what its page shows (`page_revision`): an unchanged team view is answered from memory.
+  const cache = answerCacheOf(ctx.database, 'team-view');
+  const key = `${readerKey({ ...actor, locale })}\u0000${query.teamId ?? ''}`;
+  const stamp = JSON.stringify([
+    settings,
+    teams,
+    leadsPeople,
+    teamId,
+    today,
+    people,
+    ownTypes,
+    plansStamp,
+    profile,
+  ]);
+  const cached = cache.get(key, stamp);
+  if (cached !== undefined) return cached;
+  const body = serialize(
+    await buildTeamView(ctx, actor, locale, {
+      settings,
+      teams,
+      leadsPeople,
+      scope,
+      teamId,
+      today,
+      people,
+      ownTypes,
+      profile,
+    }),
+  );
+  cache.set(key, stamp, body);
+  return body;
+}
+
+interface TeamViewReads {
+  settings: repo.TeamViewSettings;
+  teams: Array<{ id: string; name: string }>;
+  leadsPeople: boolean;
+  scope: repo.PeopleScope | null;
+  teamId: string | null;
+  today: string;
+  people: repo.TeamViewPersonRow[];
+  ownTypes: Awaited<ReturnType<typeof repo.ownActionTypes>>;
+  profile: Awaited<ReturnType<typeof repo.functionCompetencies>>;
+}
+
+async function buildTeamView(
+  ctx: AppContext,
+  actor: Actor,
+  locale: Locale,
+  { settings, teams, leadsPeople, scope, teamId, today, people, ownTypes, profile }: TeamViewReads,
+): Promise<TeamView> {
+  const db = ctx.database.db;
+  const organisationId = actor.organisationId;
+  const plans = scope ? await repo.listPlansOfPeople(db, organisationId, scope) : [];
 
   const plansByPerson = new Map<string, repo.TeamViewPlanRow[]>();
   for (const plan of plans) {
@@ -153,11 +213,7 @@ export async function getTeamView(
   const partyPlanIds = [...current.values()]
     .filter((c) => planPartyOf(actor, c.scope) !== null)
     .map((c) => c.row.id);
-  const functionIds = [...new Set(people.flatMap((p) => (p.function_id ? [p.function_id] : [])))];
-  const [parts, profile] = await Promise.all([
-    repo.loadCurrentPlanParts(db, organisationId, currentIds, partyPlanIds),
-    repo.functionCompetencies(db, organisationId, functionIds),
-  ]);
+  const parts = await repo.loadCurrentPlanParts(db, organisationId, currentIds, partyPlanIds);
 
   const planOwner = new Map([...current.entries()].map(([personId, c]) => [c.row.id, { personId, ...c }]));
   const shared = new Map<string, { employee: boolean; manager: boolean }>();
