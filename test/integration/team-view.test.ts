@@ -449,6 +449,18 @@ describeEachDatabase('the team view', (h) => {
       .execute();
     expect(person(await view(), 'Noah Claes').plan?.cancelled).toBe(true);
 
+    await db
+      .updateTable('teams')
+      .set({ name: 'Woonbegeleiding Noord' })
+      .where('id', '=', t.teamIds.woon)
+      .execute();
+    expect((await view()).teams.map((team) => team.name)).toContain('Woonbegeleiding Noord');
+    await db
+      .deleteFrom('function_competencies')
+      .where('competency_id', '=', t.competencies.communication)
+      .execute();
+    expect(JSON.stringify((await view()).matrix)).not.toContain(t.competencies.communication);
+
     // Each reader their own: HR asking for the same team gets HR's answer, not the manager's.
     const hr = await h.login(t.ids.hr);
     const asHr = (await hr.get(`/api/team-view?teamId=${t.teamIds.woon}`)).body;
@@ -456,5 +468,67 @@ describeEachDatabase('the team view', (h) => {
     expect((await t.clients.k.get(`/api/team-view?teamId=${t.teamIds.woon}`)).body).toContain(
       OWN_MANAGER_POINT,
     );
+  });
+
+  it('moves the catalogue revision on every change of teams, functions, profiles, competencies, types and people', async () => {
+    const t = await teams(h);
+    const db = h.ctx.database.db;
+    const revision = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('organisations')
+            .select('catalogue_revision')
+            .where('id', '=', t.org.id)
+            .executeTakeFirstOrThrow()
+        ).catalogue_revision,
+      );
+    const changes: Array<[string, () => Promise<unknown>]> = [
+      [
+        'teams',
+        () =>
+          db.updateTable('teams').set({ name: 'Atelier Zuid' }).where('id', '=', t.teamIds.atelier).execute(),
+      ],
+      [
+        'job_functions',
+        () =>
+          db
+            .updateTable('job_functions')
+            .set({ name: 'Begeleider' })
+            .where('organisation_id', '=', t.org.id)
+            .execute(),
+      ],
+      [
+        'function_competencies',
+        () => db.deleteFrom('function_competencies').where('organisation_id', '=', t.org.id).execute(),
+      ],
+      [
+        'competencies',
+        () =>
+          db
+            .updateTable('competencies')
+            .set({ name: 'Communiceren' })
+            .where('id', '=', t.competencies.communication)
+            .execute(),
+      ],
+      [
+        'people',
+        () =>
+          db
+            .updateTable('people')
+            .set({ team_id: t.teamIds.atelier })
+            .where('id', '=', t.ids.eva.id)
+            .execute(),
+      ],
+    ];
+    for (const [what, change] of changes) {
+      const before = await revision();
+      await change();
+      expect(await revision(), what).toBeGreaterThan(before);
+    }
+    // A sign-in is no change of the team view.
+    const before = await revision();
+    await h.login(t.ids.eva);
+    expect(await revision()).toBe(before);
   });
 });

@@ -9,6 +9,7 @@ import * as m0007AuditLog from './migrations/0007-audit-log.js';
 import * as m0008Privacy from './migrations/0008-privacy.js';
 import * as m0009PlanPageRevision from './migrations/0009-plan-page-revision.js';
 import * as m0010TeamManagerIndex from './migrations/0010-team-manager-index.js';
+import * as m0011CatalogueRevision from './migrations/0011-catalogue-revision.js';
 
 /** Every migration, in order. Listed statically so the same list works from sources and from the build. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008-privacy': m0008Privacy,
   '0009-plan-page-revision': m0009PlanPageRevision,
   '0010-team-manager-index': m0010TeamManagerIndex,
+  '0011-catalogue-revision': m0011CatalogueRevision,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

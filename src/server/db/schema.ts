@@ -24,6 +24,8 @@ export interface OrganisationTable {
   is_demo: Bool;
   hr_sees_plan_content: BoolWithDefault;
   exchange_days: Generated<number>;
+  /** Moved by the database when teams, functions, competencies, action types or people change (migration 0011). */
+  catalogue_revision: Generated<number>;
   /** Average FTE entered by HR; null = computed from the people records. */
   average_fte: number | null;
   /** Paritair comité, e.g. "319.01". */

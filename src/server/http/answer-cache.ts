@@ -10,14 +10,15 @@
  * used answers go first.
  */
 export interface AnswerCache {
-  get(key: string, stamp: string): string | undefined;
-  set(key: string, stamp: string, body: string): void;
+  /** The kept answer as UTF-8 bytes, encoded once: sending a string would encode it again on every request. */
+  get(key: string, stamp: string): Buffer | undefined;
+  set(key: string, stamp: string, body: string): Buffer;
   readonly bytes: number;
   readonly size: number;
 }
 
 export function answerCache(maxBytes: number): AnswerCache {
-  const entries = new Map<string, { stamp: string; body: string; bytes: number }>();
+  const entries = new Map<string, { stamp: string; body: Buffer; bytes: number }>();
   let bytes = 0;
   const drop = (key: string) => {
     const entry = entries.get(key);
@@ -38,17 +39,19 @@ export function answerCache(maxBytes: number): AnswerCache {
       entries.set(key, entry);
       return entry.body;
     },
-    set(key, stamp, body) {
+    set(key, stamp, text) {
       drop(key);
-      // Strings are UTF-16 in memory: two bytes per code unit.
-      const size = 2 * (key.length + stamp.length + body.length);
-      if (size > maxBytes) return;
+      const body = Buffer.from(text, 'utf8');
+      // Key and stamp are UTF-16 strings: two bytes per code unit.
+      const size = 2 * (key.length + stamp.length) + body.length;
+      if (size > maxBytes) return body;
       entries.set(key, { stamp, body, bytes: size });
       bytes += size;
       while (bytes > maxBytes) {
         const oldest = entries.keys().next().value as string;
         drop(oldest);
       }
+      return body;
     },
     get bytes() {
       return bytes;

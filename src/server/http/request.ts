@@ -43,11 +43,11 @@ export function clearSessionCookie(reply: FastifyReply, cookie: CookieSettings):
 
 /**
  * For routes that keep their answer serialized (a cache of the route's own output): the route's serializer as a
- * function from the response type to JSON text, and the text sent as JSON without serializing it a second time.
+ * function from the response type to JSON text, and its UTF-8 bytes sent as JSON without serializing them again.
  */
 export function serializedJson<T>(reply: FastifyReply): {
   serialize: (payload: T) => string;
-  send: (body: string) => FastifyReply;
+  send: (body: Buffer) => FastifyReply;
 } {
   return {
     serialize: (payload) => reply.serialize(payload) as string,

@@ -81,7 +81,7 @@ export async function listPlans(
   actor: Actor & { locale?: string },
   query: PlanListQuery,
   serialize: (list: { items: PlanSummary[]; total: number }) => string,
-): Promise<string> {
+): Promise<Buffer> {
   const db = ctx.database.db;
   const settings = await repo.findOrganisationSettings(db, actor.organisationId);
   if (!settings) throw new AppError('NOT_FOUND');
@@ -105,12 +105,14 @@ export async function listPlans(
     limit: query.limit,
     offset: query.offset,
   });
-  const body = serialize({
-    items: rows.map((row) => presentPlanSummary(row, actor, settings)),
-    total: Number(fingerprint.n),
-  });
-  cache.set(key, stamp, body);
-  return body;
+  return cache.set(
+    key,
+    stamp,
+    serialize({
+      items: rows.map((row) => presentPlanSummary(row, actor, settings)),
+      total: Number(fingerprint.n),
+    }),
+  );
 }
 
 /** Someone other than the employee read the plan's content: the audit log keeps it (once an hour per reader). */
@@ -156,7 +158,7 @@ export async function getPlanPage(
   actor: Actor & { locale?: string },
   id: string,
   serialize: (detail: PlanDetail) => string,
-): Promise<string> {
+): Promise<Buffer> {
   const plan = await loadPlan(ctx, ctx.database.db, actor, id);
   await recordContentRead(ctx, actor, plan);
   const now = ctx.clock.now();
@@ -165,9 +167,7 @@ export async function getPlanPage(
   const cache = answerCacheOf(ctx.database, 'plans');
   const cached = cache.get(key, stamp);
   if (cached !== undefined) return cached;
-  const body = serialize(await planDetailOf(ctx, actor, plan, now));
-  cache.set(key, stamp, body);
-  return body;
+  return cache.set(key, stamp, serialize(await planDetailOf(ctx, actor, plan, now)));
 }
 
 async function planDetailOf(ctx: AppContext, actor: Actor, plan: LoadedPlan, now: Date): Promise<PlanDetail> {

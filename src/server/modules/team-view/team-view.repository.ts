@@ -15,12 +15,13 @@ export interface TeamViewSettings {
   time_zone: string;
   exchange_days: number;
   hr_sees_plan_content: boolean | number;
+  catalogue_revision: number;
 }
 
 export async function findSettings(db: Db, organisationId: string): Promise<TeamViewSettings | undefined> {
   return db
     .selectFrom('organisations')
-    .select(['time_zone', 'exchange_days', 'hr_sees_plan_content'])
+    .select(['time_zone', 'exchange_days', 'hr_sees_plan_content', 'catalogue_revision'])
     .where('id', '=', organisationId)
     .executeTakeFirst();
 }

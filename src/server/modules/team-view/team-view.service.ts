@@ -96,19 +96,36 @@ export async function getTeamView(
   query: TeamViewQuery,
   locale: Locale,
   serialize: (view: TeamView) => string,
-): Promise<string> {
+): Promise<Buffer> {
   if (teamOverviewScopeOf(actor) === 'none') throw new AppError('FORBIDDEN');
   const db = ctx.database.db;
   const organisationId = actor.organisationId;
-  const [settings, teams, leadsPeople] = await Promise.all([
-    repo.findSettings(db, organisationId),
+  const settings = await repo.findSettings(db, organisationId);
+  if (!settings) throw new AppError('NOT_FOUND');
+  const today = dateIn(settings.time_zone, ctx.clock.now());
+
+  // An answer kept for this reader and query is still the answer while the organisation's teams, people and
+  // catalogues (`catalogue_revision`, in the settings row) and the plans of the people shown (their fingerprint)
+  // are unchanged. The people shown, and whether the reader may see them, were resolved from teams and people: that
+  // resolution is kept under the same catalogue revision.
+  const answers = answerCacheOf(ctx.database, 'team-view');
+  const scopes = answerCacheOf(ctx.database, 'team-view-scope', 1024 * 1024);
+  const key = `${readerKey({ ...actor, locale })}\u0000${query.teamId ?? ''}`;
+  const stampOf = (plans: unknown) => JSON.stringify([settings, today, plans]);
+  const kept = scopes.get(key, String(settings.catalogue_revision));
+  if (kept !== undefined) {
+    const scope = JSON.parse(kept.toString('utf8')) as repo.PeopleScope | null;
+    const plans = scope ? await repo.plansOfPeopleStamp(db, organisationId, scope) : null;
+    const cached = answers.get(key, stampOf(plans));
+    if (cached !== undefined) return cached;
+  }
+
+  const [teams, leadsPeople] = await Promise.all([
     repo.listTeams(db, organisationId, isHr(actor) ? {} : { managerId: actor.personId }),
     hasRole(actor, 'manager') ? repo.leadsAnyone(db, organisationId, actor.personId) : Promise.resolve(false),
   ]);
-  if (!settings) throw new AppError('NOT_FOUND');
   const { scope, teamId } = await resolveScope(ctx, actor, query, teams, leadsPeople);
-  const today = dateIn(settings.time_zone, ctx.clock.now());
-  const [people, ownTypes, plansStamp] = scope
+  const [people, ownTypes, plans] = scope
     ? await Promise.all([
         repo.listPeople(db, organisationId, scope),
         repo.ownActionTypes(db, organisationId),
@@ -117,24 +134,6 @@ export async function getTeamView(
     : [[], [], null];
   const functionIds = [...new Set(people.flatMap((p) => (p.function_id ? [p.function_id] : [])))];
   const profile = functionIds.length ? await repo.functionCompetencies(db, organisationId, functionIds) : [];
-
-  // The answer depends on these reads and on the plans of the people shown, whose fingerprint moves with any change
-  // of a plan or of what its page shows (`page_revision`): an unchanged team view is answered from memory.
-  const cache = answerCacheOf(ctx.database, 'team-view');
-  const key = `${readerKey({ ...actor, locale })}\u0000${query.teamId ?? ''}`;
-  const stamp = JSON.stringify([
-    settings,
-    teams,
-    leadsPeople,
-    teamId,
-    today,
-    people,
-    ownTypes,
-    plansStamp,
-    profile,
-  ]);
-  const cached = cache.get(key, stamp);
-  if (cached !== undefined) return cached;
   const body = serialize(
     await buildTeamView(ctx, actor, locale, {
       settings,
@@ -148,8 +147,8 @@ export async function getTeamView(
       profile,
     }),
   );
-  cache.set(key, stamp, body);
-  return body;
+  scopes.set(key, String(settings.catalogue_revision), JSON.stringify(scope));
+  return answers.set(key, stampOf(plans), body);
 }
 
 interface TeamViewReads {
