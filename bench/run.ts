@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import { connect } from '../src/server/db/connection.js';
 import { migrateToLatest } from '../src/server/db/migrator.js';
@@ -111,19 +112,20 @@ const percentile = (values: number[], p: number) => {
 
 // The server process ----------------------------------------------------------------------------------------------
 
-function newestMtime(dir: string): number {
+/** The newest modification time of the TypeScript sources (.ts, .tsx) under a folder. */
+export function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
 
 const mainJs = 'dist/server/server/main.js';
 
-function buildIfNeeded(): void {
+export function buildIfNeeded(): void {
   const sources = Math.max(newestMtime('src/server'), newestMtime('src/shared'));
   if (existsSync(mainJs) && statSync(mainJs).mtimeMs >= sources) return;
   console.log('Building the server (npm run build:server)...');
@@ -154,6 +156,9 @@ interface Server {
   stderr: string[];
 }
 
+/** `--cpu-prof DIR`: the server writes a V8 CPU profile there when it stops (`npm run bench:profile DIR` sums it up). */
+let cpuProfileDir: string | null = null;
+
 async function startServer(target: BenchTarget, logLevel: string, jobs: boolean): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -173,7 +178,8 @@ async function startServer(target: BenchTarget, logLevel: string, jobs: boolean)
   };
   delete env.SMTP_URL;
   const started = performance.now();
-  const proc = spawn(process.execPath, [mainJs], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const nodeFlags = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const proc = spawn(process.execPath, [...nodeFlags, mainJs], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   const stderr: string[] = [];
   proc.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   for (;;) {
@@ -774,7 +780,7 @@ function writeReport(name: 'latest' | 'growth-latest', report: object): string {
   return path;
 }
 
-function machine() {
+export function machine() {
   return {
     cpus: cpus().length,
     model: cpus()[0]?.model ?? 'unknown',
@@ -796,6 +802,7 @@ async function main(): Promise<void> {
   if (!dbs.every((d) => d === 'sqlite' || d === 'postgres'))
     throw new Error('--db must be sqlite, postgres or both');
   const logLevel = args.get('log-level') ?? 'info';
+  cpuProfileDir = args.get('cpu-prof') ?? null;
   buildIfNeeded();
 
   const growth = args.get('growth');
@@ -900,7 +907,9 @@ async function main(): Promise<void> {
   console.log(`\nWritten to ${file}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Run as the benchmark; imported (bench/web.ts), it only lends its helpers.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -116,8 +116,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       index: false,
       maxAge: '365d',
       immutable: true,
+      // The build writes .br and .gz beside each asset: sent to browsers that accept them, with Vary: accept-encoding.
+      preCompressed: true,
       setHeaders: (res, path) => {
-        if (path.endsWith('.html')) res.header('cache-control', 'no-cache');
+        // `path` is the file actually sent: index.html.br for a browser that accepts brotli.
+        if (/\.html(\.br|\.gz)?$/.test(path)) res.header('cache-control', 'no-cache');
       },
     });
   }

@@ -53,6 +53,8 @@ export function safeNextPath(next: string | null): string {
 /** An empty install sends every page to the set-up; a finished one never shows the set-up again. */
 export function SetupGate() {
   const setup = useSetupStatus();
+  // Asked together with the set-up status rather than after it: a first page needs both.
+  useMeQuery();
   const location = useLocation();
   if (setup.isPending) return <FullPageLoader />;
   if (setup.isError) return <QueryError error={setup.error} onRetry={() => void setup.refetch()} fullPage />;

@@ -1,30 +1,19 @@
-import { Modal } from '@mantine/core';
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { lazy, Suspense, useState } from 'react';
+import type { AppModalProps } from './app-modal-dialog.js';
 
-interface AppModalProps {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  size?: string;
-  children: ReactNode;
-}
+// Mantine's Modal (portal, focus trap, scroll lock) loads with the first dialog that opens, not with every page.
+const AppModalDialog = lazy(() =>
+  import('./app-modal-dialog.js').then((m) => ({ default: m.AppModalDialog })),
+);
 
-/** Mantine renders dialog headers as <header>, a second banner landmark next to the app's own header. */
-const plainHeader = { component: 'div' } as object;
-
-export function AppModal({ opened, onClose, title, size = 'md', children }: AppModalProps) {
-  const { t } = useTranslation();
+export function AppModal(props: AppModalProps) {
+  const [used, setUsed] = useState(props.opened);
+  if (props.opened && !used) setUsed(true);
+  // Once opened it stays mounted, so it can play its closing transition and keep its focus handling.
+  if (!used) return null;
   return (
-    <Modal.Root opened={opened} onClose={onClose} size={size} centered>
-      <Modal.Overlay />
-      <Modal.Content>
-        <Modal.Header {...plainHeader}>
-          <Modal.Title fw={650}>{title}</Modal.Title>
-          <Modal.CloseButton aria-label={t('common.close')} />
-        </Modal.Header>
-        <Modal.Body>{children}</Modal.Body>
-      </Modal.Content>
-    </Modal.Root>
+    <Suspense fallback={null}>
+      <AppModalDialog {...props} />
+    </Suspense>
   );
 }

@@ -1,3 +1,6 @@
+// Month and day names of the pickers in Dutch; they load with the first date field, not with the app.
+import 'dayjs/locale/nl-be.js';
+import '@mantine/dates/styles.css';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,15 +1,8 @@
-import 'dayjs/locale/nl-be.js';
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLocale, isLocale, type Locale } from '../../shared/i18n/locales.js';
 import { nlBE } from '../../shared/i18n/nl-be.js';
 import { setRequestLanguage } from '../api/client.js';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 const storageKey = 'groeipad.locale';
 
@@ -32,7 +25,6 @@ export function initialLocale(): Locale {
 
 function applyLocale(locale: Locale): void {
   document.documentElement.lang = locale;
-  dayjs.locale(dayjsLocaleOf(locale));
   setRequestLanguage(locale);
 }
 

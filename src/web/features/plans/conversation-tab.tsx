@@ -158,7 +158,8 @@ function StepNotes({ plan, cache, step }: TabProps & { step: GuideStep }) {
 /** Both preparations side by side; on a phone they fold away behind one button. */
 function BothPreparations({ plan, cache }: TabProps) {
   const { t } = useTranslation();
-  const wide = useMediaQuery('(min-width: 62em)', true);
+  // Read at once: a phone neither renders both preparations nor folds them away after the first paint.
+  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const [opened, setOpened] = useState<boolean | null>(null);
   const expanded = opened ?? wide ?? true;
   return (

@@ -1,27 +1,24 @@
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
+import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PlanDetail } from '../../../shared/contracts/plans.js';
-import { dateIn, zonedTimeToUtc } from '../../../shared/pop/dates.js';
-import { api, isAppError } from '../../api/client.js';
 import { useMe } from '../../app/session.js';
 import { AppModal } from '../../components/app-modal.js';
-import { DateField } from '../../components/date-field.js';
-import { errorMessage } from '../../components/error-message.js';
-import type { InputProps } from '../../components/form-types.js';
-import { notifySuccess } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
-import { formatDate, formatDateTime, formatTime } from '../../i18n/format.js';
+import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { documentUrls, PdfDownloadButton } from '../documents/pdf-download.js';
 import { IcsLink } from '../notifications/ics-link.js';
 import { PhaseStepper, PlanBadges } from './plan-badges.js';
 import { PlanEventButtons } from './plan-events.js';
 import { dayOf, periodText } from './plan-labels.js';
 import type { PlanCache } from './use-plan.js';
+
+// The date pickers load when the form opens, not with the plan.
+const ConversationDateForm = lazy(() =>
+  import('./conversation-date-form.js').then((m) => ({ default: m.ConversationDateForm })),
+);
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -200,73 +197,12 @@ export function PlanHeader({ plan, cache }: { plan: PlanDetail; cache: PlanCache
         </Stack>
       </Card>
       <AppModal opened={dateOpened} onClose={dateModal.close} title={t('plan.header.dateTitle')}>
-        {dateOpened && <ConversationDateForm plan={plan} cache={cache} onDone={dateModal.close} />}
+        {dateOpened && (
+          <Suspense fallback={<Skeleton height={160} />}>
+            <ConversationDateForm plan={plan} cache={cache} onDone={dateModal.close} />
+          </Suspense>
+        )}
       </AppModal>
     </>
-  );
-}
-
-function ConversationDateForm({
-  plan,
-  cache,
-  onDone,
-}: {
-  plan: PlanDetail;
-  cache: PlanCache;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const me = useMe();
-  const tz = me.organisation.timeZone;
-  const at = plan.conversationAt ? new Date(plan.conversationAt) : null;
-  const [date, setDate] = useState<string | null>(at ? dateIn(tz, at) : null);
-  const [time, setTime] = useState(at ? formatTime(at, tz) : '10:00');
-  const save = useMutation({
-    mutationFn: () =>
-      api.plans.update(plan.id, {
-        conversationAt: date ? zonedTimeToUtc(date, time || '09:00', tz).toISOString() : null,
-        version: plan.version,
-      }),
-    onSuccess: (next) => {
-      cache.set(next);
-      notifySuccess(t, t('plan.header.dateSaved'));
-      onDone();
-    },
-    onError: (error) => {
-      if (isAppError(error, 'VERSION_CONFLICT')) void cache.refresh();
-    },
-  });
-  const dateProps = { value: date, onChange: (v: string | null) => setDate(v) } as unknown as InputProps;
-  return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm">{t('plan.header.dateHint')}</Text>
-        <DateField label={t('plan.header.date')} inputProps={dateProps} />
-        <TimeInput
-          label={t('plan.header.time')}
-          value={time}
-          onChange={(e) => setTime(e.currentTarget.value)}
-          disabled={!date}
-        />
-        {save.isError && (
-          <Alert color="red" role="alert">
-            {errorMessage(save.error, t)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

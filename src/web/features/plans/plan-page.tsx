@@ -1,22 +1,28 @@
 import { Alert, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { PlanDetail } from '../../../shared/contracts/plans.js';
 import { isAppError } from '../../api/client.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
-import { AuditTab } from './audit-tab.js';
-import { ConversationTab } from './conversation-tab.js';
-import { EvaluationTab } from './evaluation-tab.js';
-import { ExecutionTab } from './execution-tab.js';
-import { FollowUpsTab } from './follow-ups-tab.js';
-import { GoalsTab } from './goals-tab.js';
 import { PlanHeader } from './plan-header.js';
-import { PreparationTab } from './preparation-tab.js';
-import { SummaryTab } from './summary-tab.js';
 import { usePlan, usePlanCache } from './use-plan.js';
-import { VersionsTab } from './versions-tab.js';
+
+/** Each section is its own chunk: the page loads the code of the section that is open, not of all nine. */
+function section<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const PreparationTab = section(() => import('./preparation-tab.js').then((m) => m.PreparationTab));
+const ConversationTab = section(() => import('./conversation-tab.js').then((m) => m.ConversationTab));
+const GoalsTab = section(() => import('./goals-tab.js').then((m) => m.GoalsTab));
+const ExecutionTab = section(() => import('./execution-tab.js').then((m) => m.ExecutionTab));
+const FollowUpsTab = section(() => import('./follow-ups-tab.js').then((m) => m.FollowUpsTab));
+const EvaluationTab = section(() => import('./evaluation-tab.js').then((m) => m.EvaluationTab));
+const VersionsTab = section(() => import('./versions-tab.js').then((m) => m.VersionsTab));
+const SummaryTab = section(() => import('./summary-tab.js').then((m) => m.SummaryTab));
+const AuditTab = section(() => import('./audit-tab.js').then((m) => m.AuditTab));
 
 const tabKeys = [
   'preparation',
@@ -132,19 +138,21 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           </Tabs.List>
           {tabs.map((tab) => (
             <Tabs.Panel key={tab} value={tab}>
-              {tab === 'preparation' && <PreparationTab plan={plan} cache={cache} />}
-              {tab === 'conversation' && (
-                <ConversationTab plan={plan} cache={cache} onOpenGoals={() => open('goals')} />
-              )}
-              {tab === 'goals' && <GoalsTab plan={plan} cache={cache} />}
-              {tab === 'execution' && <ExecutionTab plan={plan} cache={cache} />}
-              {tab === 'followUps' && (
-                <FollowUpsTab plan={plan} cache={cache} onOpenGoals={() => open('goals')} />
-              )}
-              {tab === 'evaluation' && <EvaluationTab plan={plan} cache={cache} />}
-              {tab === 'versions' && <VersionsTab plan={plan} />}
-              {tab === 'summary' && <SummaryTab plan={plan} />}
-              {tab === 'audit' && <AuditTab plan={plan} />}
+              <Suspense fallback={<Skeleton height={320} />}>
+                {tab === 'preparation' && <PreparationTab plan={plan} cache={cache} />}
+                {tab === 'conversation' && (
+                  <ConversationTab plan={plan} cache={cache} onOpenGoals={() => open('goals')} />
+                )}
+                {tab === 'goals' && <GoalsTab plan={plan} cache={cache} />}
+                {tab === 'execution' && <ExecutionTab plan={plan} cache={cache} />}
+                {tab === 'followUps' && (
+                  <FollowUpsTab plan={plan} cache={cache} onOpenGoals={() => open('goals')} />
+                )}
+                {tab === 'evaluation' && <EvaluationTab plan={plan} cache={cache} />}
+                {tab === 'versions' && <VersionsTab plan={plan} />}
+                {tab === 'summary' && <SummaryTab plan={plan} />}
+                {tab === 'audit' && <AuditTab plan={plan} />}
+              </Suspense>
             </Tabs.Panel>
           ))}
         </Tabs>
