@@ -1,3 +1,12 @@
+const byteHex = Array.from({ length: 256 }, (_, n) => n.toString(16).padStart(2, '0'));
+
+/** Eight hex digits of an unsigned 32-bit number. */
+const hex = (n: number) =>
+  (byteHex[n >>> 24] as string) +
+  (byteHex[(n >>> 16) & 255] as string) +
+  (byteHex[(n >>> 8) & 255] as string) +
+  (byteHex[n & 255] as string);
+
 /**
  * A seeded pseudo-random generator (sfc32, seeded through splitmix32), so two seeds of the same size produce the
  * same organisation and benchmark runs can be compared. Math.random is never used by the seeder.
@@ -85,7 +94,6 @@ export class Prng {
 
   /** A version 4 UUID drawn from this generator (deterministic, unlike crypto.randomUUID). */
   uuid(): string {
-    const hex = (n: number) => n.toString(16).padStart(8, '0');
     const a = hex(this.uint32());
     const b = hex(this.uint32());
     const c = hex(this.uint32());

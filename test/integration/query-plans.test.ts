@@ -11,7 +11,7 @@ import { type Client, describeEachDatabase, type Harness } from '../support/harn
 
 /**
  * Tables with a row per plan, goal, action or follow-up, and the people: up to hundreds of thousands of rows in a
- * large organisation.
+ * large organisation; the audit log holds millions.
  */
 const largeTables = new Set([
   'people',
@@ -26,6 +26,7 @@ const largeTables = new Set([
   'action_comments',
   'talking_points',
   'sessions',
+  'audit_events',
 ]);
 
 /** Runs `run` while recording every statement the app sends through its database handle. */
@@ -112,6 +113,20 @@ async function postgresProblems(h: Harness, query: CompiledQuery): Promise<strin
 const problemsOf = (h: Harness, query: CompiledQuery) =>
   h.dialect === 'sqlite' ? sqliteProblems(h, query) : postgresProblems(h, query);
 
+/** Whether SQLite sorts the rows a statement finds before its LIMIT, instead of reading them in index order. */
+async function sqliteSorts(h: Harness, query: CompiledQuery): Promise<boolean> {
+  const result = await h.ctx.database.db.executeQuery<{ detail: string }>(
+    CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]),
+  );
+  return result.rows.some(({ detail }) => /USE TEMP B-TREE FOR ORDER BY/.test(detail));
+}
+
+/** A page of the audit log that filters on nothing but the organisation (and the keyset cursor). */
+const isWholeLogPage = (sqlText: string) => {
+  const where = /from "audit_events" as "e".* where (.*) order by/.exec(sqlText)?.[1];
+  return where !== undefined && /^"e"\."organisation_id" = \?( and "e"\."id" < \?)?$/.test(where);
+};
+
 async function fill(c: Client, planId: string, goals: number, actionsPerGoal: number): Promise<void> {
   for (let g = 0; g < goals; g++) {
     const goal = (await c.post(`/api/plans/${planId}/goals`, { title: `Ontwikkeldoel ${g + 1}` })).json();
@@ -168,6 +183,51 @@ describeEachDatabase('query plans of the hot pages', (h) => {
       expect(home.statusCode, home.body).toBe(200);
     });
     const problems = (await Promise.all(queries.map((q) => problemsOf(h, q)))).flat();
+    expect(problems).toEqual([]);
+  });
+
+  it("reads a plan's audit log and the beheerder's search through indexes, newest first without a sort", async () => {
+    const { org, manager, m, members, plans } = await organisation(h);
+    await fill(m, plans[0].id, 2, 2);
+    await m.get(`/api/plans/${plans[0].id}`); // the manager's read
+    const employee = await h.login(members[0] as Awaited<ReturnType<typeof h.createPerson>>);
+    const beheerder = await h.login(await h.createPerson(org.id, { roles: ['employee', 'admin'] }));
+    const pages: string[] = [];
+    const queries = await recordQueries(h, async () => {
+      for (const [client, path] of [
+        [employee, `/api/plans/${plans[0].id}/audit?limit=5`],
+        [m, `/api/plans/${plans[0].id}/audit?limit=5`],
+        [beheerder, '/api/audit?limit=5'],
+        [beheerder, `/api/audit?subjectPersonId=${members[0]?.id}&limit=5`],
+        [beheerder, `/api/audit?actorId=${manager.id}&limit=5`],
+      ] as const) {
+        const response = await client.get(path);
+        expect(response.statusCode, response.body).toBe(200);
+        const page = response.json() as { items: unknown[]; nextCursor: number | null };
+        expect(page.items.length).toBeGreaterThan(0);
+        if (page.nextCursor) pages.push(`${path}&before=${page.nextCursor}`);
+      }
+      expect(pages.length).toBeGreaterThan(1);
+      for (const path of pages) {
+        const client = path.startsWith('/api/plans') ? employee : beheerder;
+        expect((await client.get(path)).statusCode).toBe(200);
+      }
+    });
+    const auditQueries = queries.filter((q) => q.sql.includes('from "audit_events" as "e"'));
+    expect(auditQueries.length).toBeGreaterThanOrEqual(5);
+    const problems = [];
+    for (const query of queries) {
+      const found = await problemsOf(h, query);
+      // The newest-first page of the whole log walks audit_events_org (organisation_id, id) backwards and stops at
+      // its limit: there the organisation is the whole key.
+      problems.push(
+        ...(isWholeLogPage(query.sql)
+          ? found.filter((p) => !/^audit_events searched by organisation only: .*audit_events_org /.test(p))
+          : found),
+      );
+      if (h.dialect === 'sqlite' && auditQueries.includes(query) && (await sqliteSorts(h, query)))
+        problems.push(`sorted before its limit: ${query.sql}`);
+    }
     expect(problems).toEqual([]);
   });
 
