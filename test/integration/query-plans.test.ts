@@ -200,6 +200,8 @@ describeEachDatabase('query plans of the hot pages', (h) => {
         [beheerder, '/api/audit?limit=5'],
         [beheerder, `/api/audit?subjectPersonId=${members[0]?.id}&limit=5`],
         [beheerder, `/api/audit?actorId=${manager.id}&limit=5`],
+        [beheerder, '/api/audit?action=goal.created&limit=1'],
+        [beheerder, '/api/audit?objectType=action&limit=1'],
       ] as const) {
         const response = await client.get(path);
         expect(response.statusCode, response.body).toBe(200);
