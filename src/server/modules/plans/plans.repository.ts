@@ -680,14 +680,19 @@ export async function actionsOfGoal(db: Db, organisationId: string, goalId: stri
     .execute();
 }
 
-/** The comments on the actions of one goal, with their authors' names. */
-export async function commentsOfGoal(db: Db, organisationId: string, goalId: string): Promise<CommentView[]> {
+/** Comments of one organisation with their authors' names, in the shape the plan page presents. */
+function commentViews(db: Db, organisationId: string) {
   return db
     .selectFrom('action_comments as ac')
     .leftJoin('people as a', 'a.id', 'ac.author_id')
     .selectAll('ac')
     .select(['a.first_name as author_first_name', 'a.last_name as author_last_name'])
-    .where('ac.organisation_id', '=', organisationId)
+    .where('ac.organisation_id', '=', organisationId);
+}
+
+/** The comments on the actions of one goal, with their authors' names. */
+export async function commentsOfGoal(db: Db, organisationId: string, goalId: string): Promise<CommentView[]> {
+  return commentViews(db, organisationId)
     .where('ac.action_id', 'in', (eb) =>
       eb.selectFrom('actions').select('actions.id').where('actions.goal_id', '=', goalId),
     )
@@ -757,12 +762,7 @@ export async function findAction(db: Db, organisationId: string, id: string): Pr
 }
 
 export async function commentsOfPlan(db: Db, organisationId: string, planId: string): Promise<CommentView[]> {
-  return db
-    .selectFrom('action_comments as ac')
-    .leftJoin('people as a', 'a.id', 'ac.author_id')
-    .selectAll('ac')
-    .select(['a.first_name as author_first_name', 'a.last_name as author_last_name'])
-    .where('ac.organisation_id', '=', organisationId)
+  return commentViews(db, organisationId)
     .where('ac.plan_id', '=', planId)
     .orderBy('ac.created_at')
     .orderBy('ac.id')
@@ -774,12 +774,7 @@ export async function commentsOfAction(
   organisationId: string,
   actionId: string,
 ): Promise<CommentView[]> {
-  return db
-    .selectFrom('action_comments as ac')
-    .leftJoin('people as a', 'a.id', 'ac.author_id')
-    .selectAll('ac')
-    .select(['a.first_name as author_first_name', 'a.last_name as author_last_name'])
-    .where('ac.organisation_id', '=', organisationId)
+  return commentViews(db, organisationId)
     .where('ac.action_id', '=', actionId)
     .orderBy('ac.created_at')
     .orderBy('ac.id')
