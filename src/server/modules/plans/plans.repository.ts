@@ -655,29 +655,25 @@ export async function goalsOfPlan(db: Db, organisationId: string, planId: string
     .execute();
 }
 
-export async function actionsOfPlan(db: Db, organisationId: string, planId: string): Promise<ActionRow[]> {
+/** The actions of one plan or one goal, in the order of the plan page. */
+function actionsBy(db: Db, organisationId: string, column: 'plan_id' | 'goal_id', id: string) {
   return db
     .selectFrom('actions')
     .selectAll()
     .where('organisation_id', '=', organisationId)
-    .where('plan_id', '=', planId)
+    .where(column, '=', id)
     .orderBy('position')
     .orderBy('created_at')
     .orderBy('id')
     .execute();
 }
 
-/** The actions of one goal, in the order of the plan page. */
+export async function actionsOfPlan(db: Db, organisationId: string, planId: string): Promise<ActionRow[]> {
+  return actionsBy(db, organisationId, 'plan_id', planId);
+}
+
 export async function actionsOfGoal(db: Db, organisationId: string, goalId: string): Promise<ActionRow[]> {
-  return db
-    .selectFrom('actions')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('goal_id', '=', goalId)
-    .orderBy('position')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  return actionsBy(db, organisationId, 'goal_id', goalId);
 }
 
 /** Comments of one organisation with their authors' names, in the shape the plan page presents. */
