@@ -125,6 +125,19 @@ export function newestMtime(dir: string): number {
 
 const mainJs = 'dist/server/server/main.js';
 
+/**
+ * The Node flags of `npm run start:prod`, so the benchmark starts the server exactly as production does (the heap
+ * limit of docs/decisions/0007-heap-limit.md).
+ */
+export function productionNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> })
+    .scripts;
+  const words = (scripts['start:prod'] ?? '').trim().split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== mainJs)
+    throw new Error(`start:prod must read "node [flags] ${mainJs}", not "${scripts['start:prod']}"`);
+  return words.slice(1, -1);
+}
+
 export function buildIfNeeded(): void {
   const sources = Math.max(newestMtime('src/server'), newestMtime('src/shared'));
   if (existsSync(mainJs) && statSync(mainJs).mtimeMs >= sources) return;
@@ -178,7 +191,10 @@ async function startServer(target: BenchTarget, logLevel: string, jobs: boolean)
   };
   delete env.SMTP_URL;
   const started = performance.now();
-  const nodeFlags = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const nodeFlags = [
+    ...productionNodeFlags(),
+    ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
+  ];
   const proc = spawn(process.execPath, [...nodeFlags, mainJs], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   const stderr: string[] = [];
   proc.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));

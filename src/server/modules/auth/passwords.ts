@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { commonPasswordList } from './common-passwords.js';
 
 // argon2id with the OWASP-recommended minimum (19 MiB, 2 passes); ~16 ms per hash on the target machines.
 const options = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -34,9 +34,6 @@ const localFavourites = [
  * The 1,000 most common passwords that the length rule (8..128) would otherwise accept, from the zxcvbn-ts common
  * list (ranked by frequency in leaked password sets), plus a few Dutch favourites. Compared case-insensitively.
  */
-const commonPasswords: ReadonlySet<string> = new Set([
-  ...(dictionary['passwords-common'] as string[]).filter((p) => p.length >= 8).slice(0, 1000),
-  ...localFavourites,
-]);
+const commonPasswords: ReadonlySet<string> = new Set([...commonPasswordList, ...localFavourites]);
 
 export const isCommonPassword = (password: string): boolean => commonPasswords.has(password.toLowerCase());
