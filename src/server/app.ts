@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -12,6 +11,7 @@ import { organisationChanged } from './db/change-generation.js';
 import { registerBenchBare } from './http/bench-bare.js';
 import { registerErrorHandler, sendAppError } from './http/error-handler.js';
 import type { CookieSettings } from './http/request.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionHooks } from './http/session-hooks.js';
 import { registerAuditRequestContext } from './modules/audit/index.js';
 import { registerModuleRoutes } from './modules/index.js';
@@ -46,27 +46,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   };
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        ...(ctx.config.isHttps ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    hsts: ctx.config.isHttps ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app, { isHttps: ctx.config.isHttps });
 
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {

@@ -8,6 +8,10 @@ describeEachDatabase('auth and set-up', (h) => {
     expect(res.json()).toEqual({ status: 'ok', database: h.dialect, version: expect.any(String) });
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    const missing = await h.anonymous().get('/api/no-such-route');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(missing.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
   it('runs the first set-up once, signing the admin in', async () => {

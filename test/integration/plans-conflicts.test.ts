@@ -45,6 +45,48 @@ describeEachDatabase('concurrent edits of a POP', (h) => {
     expect(deleteStale.statusCode).toBe(409);
   });
 
+  it('saves a goal against a competency: answers its name, refuses one of another organisation, clears it', async () => {
+    const { org, m, plan } = await planInConversation(h);
+    const admin = await h.login(org.admin);
+    const competency = (await admin.post('/api/competencies', { name: 'Samenwerken' })).json();
+    const otherOrg = await h.createOrganisation();
+    const foreign = (
+      await (await h.login(otherOrg.admin)).post('/api/competencies', { name: 'Plannen' })
+    ).json();
+    const goal = (await m.post(`/api/plans/${plan.id}/goals`, { title: 'Beter samenwerken' })).json();
+    expect(goal.competencyName).toBeNull();
+
+    const linked = await m.patch(`/api/goals/${goal.id}`, {
+      competencyId: competency.id,
+      version: goal.version,
+    });
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json()).toMatchObject({ competencyId: competency.id, competencyName: 'Samenwerken' });
+    // A save that leaves the competency alone answers its name too.
+    const renamed = await m.patch(`/api/goals/${goal.id}`, {
+      title: 'Samenwerken',
+      version: linked.json().version,
+    });
+    expect(renamed.json()).toMatchObject({ title: 'Samenwerken', competencyName: 'Samenwerken' });
+
+    const refused = await m.patch(`/api/goals/${goal.id}`, {
+      competencyId: foreign.id,
+      version: renamed.json().version,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields).toEqual([expect.objectContaining({ path: 'competencyId' })]);
+    expect((await m.get(`/api/goals/${goal.id}`)).json()).toMatchObject({
+      version: renamed.json().version,
+      competencyName: 'Samenwerken',
+    });
+
+    const cleared = await m.patch(`/api/goals/${goal.id}`, {
+      competencyId: null,
+      version: renamed.json().version,
+    });
+    expect(cleared.json()).toMatchObject({ competencyId: null, competencyName: null });
+  });
+
   it('withdraws an approval when the content changes, and refuses an approval of an older version', async () => {
     const { m, e, plan } = await planInConversation(h);
     const goal = (await m.post(`/api/plans/${plan.id}/goals`, { title: 'Beter plannen' })).json();

@@ -1,4 +1,4 @@
-import type { Kysely, UpdateObject } from 'kysely';
+import type { Kysely, Selectable, UpdateObject } from 'kysely';
 import { AppError } from '../../shared/errors.js';
 import type { Database } from './schema.js';
 
@@ -48,11 +48,47 @@ export async function guardedUpdate<T extends VersionedTable>(
     .where('version', '=', target.version)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 1) return target.version + 1;
-  const current = await anyDb
-    .selectFrom(table as string)
+  return refused(anyDb, table, target);
+}
+
+/**
+ * `guardedUpdate` that answers the row as it is after the change (`RETURNING *`, on both databases), for a caller
+ * that would otherwise read it again.
+ */
+export async function guardedUpdateReturning<T extends VersionedTable>(
+  db: Kysely<Database>,
+  table: T,
+  target: { id: string; organisationId: string; version: number },
+  values: UpdateObject<Database, T, T>,
+  now: Date,
+): Promise<Selectable<Database[T]>> {
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot follow a generic table name through update chains
+  const anyDb = db as Kysely<any>;
+  const row = await anyDb
+    .updateTable(table as string)
+    // biome-ignore lint/suspicious/noExplicitAny: see guardedUpdate
+    .set((eb: any) => ({ ...values, updated_at: now.toISOString(), version: eb('version', '+', 1) }))
+    .where('id', '=', target.id)
+    .where(table === 'organisations' ? 'id' : 'organisation_id', '=', target.organisationId)
+    .where('version', '=', target.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (row) return row as Selectable<Database[T]>;
+  return refused(anyDb, table, target);
+}
+
+/** Why a guarded update changed no row: another organisation's or no such row, or a stale version. */
+async function refused(
+  // biome-ignore lint/suspicious/noExplicitAny: see guardedUpdate
+  db: Kysely<any>,
+  table: VersionedTable,
+  target: { id: string; organisationId: string },
+): Promise<never> {
+  const current = await db
+    .selectFrom(table)
     .select('version')
     .where('id', '=', target.id)
-    .where(orgColumn, '=', target.organisationId)
+    .where(table === 'organisations' ? 'id' : 'organisation_id', '=', target.organisationId)
     .executeTakeFirst();
   if (!current) throw new AppError('NOT_FOUND');
   throw new AppError('VERSION_CONFLICT', { currentVersion: Number(current.version) });

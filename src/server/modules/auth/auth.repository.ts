@@ -12,12 +12,16 @@ export interface SessionLookup {
   expiresAt: string;
   locale: string;
   status: string;
+  /** The person's roles (person_roles), read in the same statement: every request asks for them. */
+  roles: string[];
 }
 
 export async function findSession(db: Db, sessionId: string): Promise<SessionLookup | undefined> {
-  const row = await db
+  // One row per role (one with a null role for a person without any).
+  const rows = await db
     .selectFrom('sessions as s')
     .innerJoin('people as p', 'p.id', 's.person_id')
+    .leftJoin('person_roles as r', 'r.person_id', 's.person_id')
     .select([
       's.id as sessionId',
       's.person_id as personId',
@@ -27,10 +31,14 @@ export async function findSession(db: Db, sessionId: string): Promise<SessionLoo
       's.expires_at as expiresAt',
       'p.locale as locale',
       'p.status as status',
+      'r.role as role',
     ])
     .where('s.id', '=', sessionId)
-    .executeTakeFirst();
-  return row;
+    .execute();
+  const [first] = rows;
+  if (!first) return undefined;
+  const { role: _role, ...session } = first;
+  return { ...session, roles: rows.flatMap((row) => (row.role === null ? [] : [row.role])) };
 }
 
 export async function rolesOf(db: Db, personId: string): Promise<string[]> {

@@ -59,7 +59,7 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Se
     sessionId,
     personId: session.personId,
     organisationId: session.organisationId,
-    roles: toRoles(await repo.rolesOf(db, session.personId)),
+    roles: toRoles(session.roles),
     csrfToken: session.csrfToken,
     locale: localeOr(session.locale),
   };

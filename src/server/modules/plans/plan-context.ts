@@ -49,11 +49,14 @@ export async function loadPlan(
   planId: string,
   options: { lock?: boolean } = {},
 ): Promise<LoadedPlan> {
-  const [row, settings] = await Promise.all([
-    repo.findPlanRow(db, actor.organisationId, planId, options.lock === true && canLock(ctx)),
-    repo.findOrganisationSettings(db, actor.organisationId),
-  ]);
-  if (!row || !settings) throw new AppError('NOT_FOUND');
+  const found = await repo.findPlanWithSettings(
+    db,
+    actor.organisationId,
+    planId,
+    options.lock === true && canLock(ctx),
+  );
+  if (!found) throw new AppError('NOT_FOUND');
+  const { row, settings } = found;
   const scope: PlanScope = {
     organisationId: row.organisation_id,
     employeeId: row.employee_id,

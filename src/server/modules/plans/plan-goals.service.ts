@@ -18,7 +18,7 @@ import { dateIn } from '../../../shared/pop/dates.js';
 import { isContentEditable } from '../../../shared/pop/phases.js';
 import type { Timing } from '../../../shared/pop/timing.js';
 import type { AppContext } from '../../context.js';
-import { guardedUpdate } from '../../db/guarded-update.js';
+import { guardedUpdate, guardedUpdateReturning } from '../../db/guarded-update.js';
 import type { ActionRow, Database, GoalRow } from '../../db/schema.js';
 import { resolveActionType } from '../action-types/index.js';
 import {
@@ -94,7 +94,7 @@ async function auditContent(
 }
 
 async function planOfGoal(ctx: AppContext, db: Db, actor: Actor, goalId: string, lock = true) {
-  const goal = await repo.findGoal(db, actor.organisationId, goalId);
+  const goal = await repo.findGoalView(db, actor.organisationId, goalId);
   if (!goal) throw new AppError('NOT_FOUND');
   const plan = await loadPlan(ctx, db, actor, goal.plan_id, { lock });
   requireContentAccess(plan);
@@ -128,9 +128,18 @@ export async function getAction(ctx: AppContext, actor: Actor, actionId: string)
 }
 
 async function competencyErrors(db: Db, organisationId: string, competencyId: string | null | undefined) {
-  return competencyId && !(await repo.competencyExists(db, organisationId, competencyId))
+  return competencyId && (await repo.competencyName(db, organisationId, competencyId)) === undefined
     ? [{ path: 'competencyId', code: 'unknown_reference' }]
     : [];
+}
+
+async function knownCompetencyName(db: Db, organisationId: string, competencyId: string): Promise<string> {
+  const name = await repo.competencyName(db, organisationId, competencyId);
+  if (name === undefined)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [{ path: 'competencyId', code: 'unknown_reference' }],
+    });
+  return name;
 }
 
 export async function createGoal(
@@ -219,9 +228,13 @@ export async function updateGoal(
     const changesEvaluation = input.evaluationResult !== undefined || input.evaluationNote !== undefined;
     if (changesContent && !isContentEditable(plan.state)) throw contentLockedError(plan.state);
     if (changesEvaluation && plan.state.phase !== 'evaluation') throw invalidState('EVALUATION_NOT_OPEN');
-    const errors = await competencyErrors(trx, actor.organisationId, input.competencyId);
-    if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { fields: errors });
-    await guardedUpdate(
+    // The competency's name for the answer: the goal's own, or the one chosen now, which must exist.
+    const competencyName = input.competencyId
+      ? await knownCompetencyName(trx, actor.organisationId, input.competencyId)
+      : input.competencyId === null
+        ? null
+        : goal.competency_name;
+    const updated = await guardedUpdateReturning(
       trx,
       'goals',
       { id: goalId, organisationId: actor.organisationId, version: input.version },
@@ -253,8 +266,7 @@ export async function updateGoal(
       now,
     );
     if (changesContent) await afterContentChanged(trx, plan, now);
-    const saved = await repo.findGoalView(trx, actor.organisationId, goalId);
-    if (!saved) throw new AppError('NOT_FOUND');
+    const saved: repo.GoalView = { ...updated, competency_name: competencyName };
     await auditContent(trx, actor, plan, {
       action: 'goal.updated',
       objectType: 'goal',
@@ -264,7 +276,8 @@ export async function updateGoal(
       now,
     });
     const actions = await repo.actionsOfGoal(trx, actor.organisationId, goalId);
-    const comments = await repo.commentsOfGoal(trx, actor.organisationId, goalId);
+    // Comments belong to actions: a goal without actions has none.
+    const comments = actions.length > 0 ? await repo.commentsOfGoal(trx, actor.organisationId, goalId) : [];
     return presentGoal(saved, actions, comments, plan.row, dateIn(plan.settings.time_zone, now));
   });
 }

@@ -199,6 +199,41 @@ export async function findPlanRow(
 }
 
 /**
+ * The plan row with the organisation's settings that every plan request needs, in one statement. `lock` takes the
+ * plan row alone FOR UPDATE on PostgreSQL (the organisation row stays free for the organisation's other plans).
+ */
+export async function findPlanWithSettings(
+  db: Db,
+  organisationId: string,
+  id: string,
+  lock = false,
+): Promise<{ row: PlanRow; settings: OrganisationSettings } | undefined> {
+  let query = db
+    .selectFrom('plans')
+    .innerJoin('organisations as o', 'o.id', 'plans.organisation_id')
+    .selectAll('plans')
+    .select([
+      'o.time_zone as settings_time_zone',
+      'o.locale as settings_locale',
+      'o.hr_sees_plan_content as settings_hr_sees_plan_content',
+      'o.exchange_days as settings_exchange_days',
+    ])
+    .where('plans.organisation_id', '=', organisationId)
+    .where('plans.id', '=', id);
+  if (lock) query = query.forUpdate('plans');
+  const found = await query.executeTakeFirst();
+  if (!found) return undefined;
+  const {
+    settings_time_zone: time_zone,
+    settings_locale: locale,
+    settings_hr_sees_plan_content: hr_sees_plan_content,
+    settings_exchange_days: exchange_days,
+    ...row
+  } = found;
+  return { row, settings: { time_zone, locale, hr_sees_plan_content, exchange_days } };
+}
+
+/**
  * Changes a plan row the caller holds locked, moving its version on. It moves `page_revision` in the same statement:
  * the database would otherwise do it with a second update (migration 0009's trigger on SQLite).
  */
@@ -989,14 +1024,19 @@ export async function findEvaluation(
     .executeTakeFirst();
 }
 
-export async function competencyExists(db: Db, organisationId: string, id: string): Promise<boolean> {
+/** The name of one of the organisation's competencies; undefined when it has no such competency. */
+export async function competencyName(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('competencies')
-    .select('id')
+    .select('name')
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.name;
 }
 
 /** The maximum position in use, so a new item goes last. */
