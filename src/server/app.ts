@@ -9,6 +9,7 @@ import { AppError } from '../shared/errors.js';
 import type { AppContext } from './context.js';
 import { organisationChanged } from './db/change-generation.js';
 import { registerBenchBare } from './http/bench-bare.js';
+import { registerDurableAnswers } from './http/durable-answers.js';
 import { registerErrorHandler, sendAppError } from './http/error-handler.js';
 import type { CookieSettings } from './http/request.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -47,6 +48,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(fastifyCookie);
   registerSecurityHeaders(app, { isHttps: ctx.config.isHttps });
+  registerDurableAnswers(app, ctx.database);
 
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { WalSync, walFileSync } from './wal-sync.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
 
@@ -12,6 +13,11 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** Absolute path of the SQLite file, for backups; undefined on PostgreSQL. */
   sqlitePath: string | undefined;
+  /**
+   * Resolves when every commit made so far is on disk. PostgreSQL commits durably (resolved at once); SQLite files
+   * commit in groups (`WalSync`): the HTTP layer waits for this before it answers.
+   */
+  whenDurable(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,11 +32,15 @@ export function sqlitePathFromUrl(url: string): string {
   return resolve(url.replace(/^sqlite:(\/\/)?/, ''));
 }
 
-export function openSqlite(path: string): SQLite.Database {
+/**
+ * `groupCommit`: the caller flushes the write-ahead log itself after commits (`WalSync`), so SQLite does not at each
+ * commit (`synchronous = NORMAL`); otherwise every commit waits for the disk (`FULL`).
+ */
+export function openSqlite(path: string, options: { groupCommit?: boolean } = {}): SQLite.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma(options.groupCommit ? 'synchronous = NORMAL' : 'synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return sqlite;
@@ -41,26 +51,38 @@ export function openSqlite(path: string): SQLite.Database {
  * statement again, which cost an eighth of a plan page's time. A statement busy in a streamed read (`iterate()`, as
  * the exports use) is never handed out twice: the caller gets a fresh one.
  */
-export function withStatementCache(sqlite: SQLite.Database, size = 500): SqliteDatabase {
+export function withStatementCache(
+  sqlite: SQLite.Database,
+  size = 500,
+  walSync: WalSync | null = null,
+): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
+  const lookup = (sql: string): SQLite.Statement => {
+    const cached = cache.get(sql);
+    if (cached && !cached.busy) {
+      // Least recently used last: re-insert on every hit.
+      cache.delete(sql);
+      cache.set(sql, cached);
+      return cached;
+    }
+    const statement = sqlite.prepare(sql);
+    if (!cached) {
+      cache.set(sql, statement);
+      if (cache.size > size) cache.delete(cache.keys().next().value as string);
+    }
+    return statement;
+  };
   return {
     close: () => {
       cache.clear();
       sqlite.close();
     },
     prepare: (sql: string) => {
-      const cached = cache.get(sql);
-      if (cached && !cached.busy) {
-        // Least recently used last: re-insert on every hit.
-        cache.delete(sql);
-        cache.set(sql, cached);
-        return cached;
-      }
-      const statement = sqlite.prepare(sql);
-      if (!cached) {
-        cache.set(sql, statement);
-        if (cache.size > size) cache.delete(cache.keys().next().value as string);
-      }
+      const statement = lookup(sql);
+      // Kysely runs the statement right after preparing it, synchronously: a `commit`, or a write outside a
+      // transaction (which commits by itself), is a commit the group flush must cover.
+      if (walSync && (sql === 'commit' || (!statement.readonly && !sqlite.inTransaction)))
+        walSync.noteCommit();
       return statement;
     },
   };
@@ -75,9 +97,26 @@ export interface ConnectOptions {
 export function connect(url: string, options: ConnectOptions = {}): DatabaseHandle {
   if (url.startsWith('sqlite:')) {
     const path = sqlitePathFromUrl(url);
-    const sqlite = openSqlite(path);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    return { db, dialect: 'sqlite', sqlitePath: path, close: () => db.destroy() };
+    const groupCommit = path !== ':memory:';
+    const sqlite = openSqlite(path, { groupCommit });
+    const walSync = groupCommit ? new WalSync(walFileSync(path)) : null;
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite, 500, walSync) }),
+    });
+    const whenDurable = walSync ? () => walSync.whenDurable() : () => Promise.resolve();
+    return {
+      db,
+      dialect: 'sqlite',
+      sqlitePath: path,
+      whenDurable,
+      close: async () => {
+        try {
+          await whenDurable();
+        } finally {
+          await db.destroy();
+        }
+      },
+    };
   }
   const pool = new pg.Pool({
     connectionString: url,
@@ -85,5 +124,11 @@ export function connect(url: string, options: ConnectOptions = {}): DatabaseHand
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgresql', sqlitePath: undefined, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgresql',
+    sqlitePath: undefined,
+    whenDurable: () => Promise.resolve(),
+    close: () => db.destroy(),
+  };
 }
