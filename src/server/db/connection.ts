@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { WalSync, walFileSync } from './wal-sync.js';
@@ -88,6 +88,49 @@ export function withStatementCache(
   };
 }
 
+/**
+ * Kysely's PostgreSQL driver sends every statement unnamed, which PostgreSQL parses and plans again each time. Here
+ * each statement text with parameters gets a name, the first time it is seen, so each pooled connection prepares it
+ * once and then only binds and executes it (node-postgres keeps track per connection). The names are bounded
+ * (`max` texts): statements beyond them run unnamed, as before.
+ */
+export function withNamedStatements(pool: pg.Pool, max = 2000): PostgresPool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined && names.size < max) {
+      name = `groeipad_${names.size + 1}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  const named = new WeakSet<pg.PoolClient>();
+  return {
+    end: () => pool.end(),
+    async connect() {
+      const client = await pool.connect();
+      if (!named.has(client)) {
+        named.add(client);
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        // biome-ignore lint/suspicious/noExplicitAny: the overloads of pg's query cannot be restated here
+        (client as any).query = (first: unknown, values?: unknown, callback?: unknown) => {
+          if (
+            typeof first === 'string' &&
+            Array.isArray(values) &&
+            values.length > 0 &&
+            callback === undefined
+          ) {
+            const name = nameOf(first);
+            if (name) return query({ name, text: first, values });
+          }
+          return callback === undefined ? query(first, values) : query(first, values, callback);
+        };
+      }
+      return client;
+    },
+  };
+}
+
 export interface ConnectOptions {
   /** PostgreSQL only: schema to use as search_path (tests isolate each file in its own schema). */
   schema?: string;
@@ -123,7 +166,7 @@ export function connect(url: string, options: ConnectOptions = {}): DatabaseHand
     max: options.poolSize ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
   return {
     db,
     dialect: 'postgresql',

@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { connect } from '../../src/server/db/connection.js';
+import { postgresUrl } from '../support/harness.js';
+
+/** PostgreSQL only: SQLite's statements are prepared once by the statement cache (src/server/db/connection.test.ts). */
+describe('named statements on PostgreSQL', () => {
+  it('prepares each statement text with parameters once per connection, and runs the rest as before', async () => {
+    const database = connect(postgresUrl, { poolSize: 1 });
+    try {
+      const db = database.db;
+      const twice = async () => {
+        for (const n of [1, 2]) {
+          const row = await sql<{ n: number }>`select ${n}::int + 1 as n`.execute(db);
+          expect(row.rows).toEqual([{ n: n + 1 }]);
+        }
+      };
+      await twice();
+      await twice();
+      const prepared = await sql<{ name: string; statement: string }>`
+        select name, statement from pg_prepared_statements where statement like ${'select $1::int + 1%'}
+      `.execute(db);
+      expect(prepared.rows).toEqual([
+        { name: expect.stringMatching(/^groeipad_\d+$/), statement: 'select $1::int + 1 as n' },
+      ]);
+      // A statement without parameters is sent as a simple query, and a failed one leaves the connection usable.
+      await expect(sql`select 1 as one`.execute(db)).resolves.toMatchObject({ rows: [{ one: 1 }] });
+      await expect(sql`select ${'x'}::int as bad`.execute(db)).rejects.toThrow(/invalid input syntax/);
+      await twice();
+    } finally {
+      await database.close();
+    }
+  });
+});
