@@ -58,8 +58,7 @@ export class Client {
       const [pair = ''] = line.split(';');
       if (/session=/.test(pair)) this.cookie = /Expires=Thu, 01 Jan 1970/i.test(line) ? undefined : pair;
     }
-    const json = String(response.headers['content-type'] ?? '').includes('json');
-    if (response.statusCode < 300 && json && !response.headers['content-encoding']) {
+    if (response.statusCode < 300 && String(response.headers['content-type'] ?? '').includes('json')) {
       const body = response.json() as { csrfToken?: unknown };
       if (body && typeof body.csrfToken === 'string') this.csrfToken = body.csrfToken;
     }

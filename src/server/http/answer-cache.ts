@@ -1,5 +1,3 @@
-import { gzip } from 'node:zlib';
-
 /**
  * Answers of read routes (plan pages, plan lists, the team view) as they were last serialized, per reader, kept
  * while nothing they show has changed.
@@ -11,29 +9,6 @@ import { gzip } from 'node:zlib';
  * there is nothing to invalidate. Each app (one database) has its own caches, bounded in bytes; the least recently
  * used answers go first.
  */
-const gzipped = new WeakMap<Buffer, Buffer>();
-
-/**
- * The gzip of a kept answer, once it is made: answers of a kilobyte or more are compressed once, in Node's thread
- * pool, after they are kept (a team view of 135 kB becomes about 12 kB). Until then, and for answers not kept, none.
- */
-export const gzipOf = (body: Buffer): Buffer | undefined => gzipped.get(body);
-
-/** Whether an `Accept-Encoding` header takes gzip (an explicit `gzip;q=0` refuses it, `*` takes it). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let any = false;
-  for (const part of header.toLowerCase().split(',')) {
-    const [name = '', ...params] = part.split(';').map((p) => p.trim());
-    if (name !== 'gzip' && name !== '*') continue;
-    const q = params.find((p) => p.startsWith('q='));
-    const accepted = q === undefined || Number(q.slice(2)) > 0;
-    if (name === 'gzip') return accepted;
-    any = accepted;
-  }
-  return any;
-}
-
 export interface AnswerCache {
   /** The kept answer as UTF-8 bytes, encoded once: sending a string would encode it again on every request. */
   get(key: string, stamp: string): Buffer | undefined;
@@ -42,8 +17,7 @@ export interface AnswerCache {
   readonly size: number;
 }
 
-export function answerCache(maxBytes: number, options: { compress?: boolean } = {}): AnswerCache {
-  const compress = options.compress ?? true;
+export function answerCache(maxBytes: number): AnswerCache {
   const entries = new Map<string, { stamp: string; body: Buffer; bytes: number }>();
   let bytes = 0;
   const drop = (key: string) => {
@@ -51,9 +25,6 @@ export function answerCache(maxBytes: number, options: { compress?: boolean } = 
     if (!entry) return;
     entries.delete(key);
     bytes -= entry.bytes;
-  };
-  const evict = () => {
-    while (bytes > maxBytes) drop(entries.keys().next().value as string);
   };
   return {
     get(key, stamp) {
@@ -74,19 +45,11 @@ export function answerCache(maxBytes: number, options: { compress?: boolean } = 
       // Key and stamp are UTF-16 strings: two bytes per code unit.
       const size = 2 * (key.length + stamp.length) + body.length;
       if (size > maxBytes) return body;
-      const entry = { stamp, body, bytes: size };
-      entries.set(key, entry);
+      entries.set(key, { stamp, body, bytes: size });
       bytes += size;
-      evict();
-      if (compress && body.length >= 1024) {
-        gzip(body, (error, zipped) => {
-          // Kept only while the entry is still the one it was made for (counted in the cache's bytes).
-          if (error || entries.get(key) !== entry) return;
-          gzipped.set(body, zipped);
-          entry.bytes += zipped.length;
-          bytes += zipped.length;
-          evict();
-        });
+      while (bytes > maxBytes) {
+        const oldest = entries.keys().next().value as string;
+        drop(oldest);
       }
       return body;
     },
@@ -102,12 +65,7 @@ export function answerCache(maxBytes: number, options: { compress?: boolean } = 
 const perApp = new WeakMap<object, Map<string, AnswerCache>>();
 
 /** One named cache of one app (`owner`: its database handle), 8 MiB: a few hundred plan pages, dozens of team views. */
-export function answerCacheOf(
-  owner: object,
-  name: string,
-  maxBytes = 8 * 1024 * 1024,
-  options: { compress?: boolean } = {},
-): AnswerCache {
+export function answerCacheOf(owner: object, name: string, maxBytes = 8 * 1024 * 1024): AnswerCache {
   let caches = perApp.get(owner);
   if (!caches) {
     caches = new Map();
@@ -115,7 +73,7 @@ export function answerCacheOf(
   }
   let cache = caches.get(name);
   if (!cache) {
-    cache = answerCache(maxBytes, options);
+    cache = answerCache(maxBytes);
     caches.set(name, cache);
   }
   return cache;
