@@ -36,19 +36,9 @@ export async function guardedUpdate<T extends VersionedTable>(
   values: UpdateObject<Database, T, T>,
   now: Date,
 ): Promise<number> {
-  // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot follow a generic table name through update chains
-  const anyDb = db as Kysely<any>;
-  const orgColumn = table === 'organisations' ? 'id' : 'organisation_id';
-  const result = await anyDb
-    .updateTable(table as string)
-    // biome-ignore lint/suspicious/noExplicitAny: see above
-    .set((eb: any) => ({ ...values, updated_at: now.toISOString(), version: eb('version', '+', 1) }))
-    .where('id', '=', target.id)
-    .where(orgColumn, '=', target.organisationId)
-    .where('version', '=', target.version)
-    .executeTakeFirst();
+  const result = await guardedUpdateQuery(db, table, target, values, now).executeTakeFirst();
   if (Number(result.numUpdatedRows) === 1) return target.version + 1;
-  return refused(anyDb, table, target);
+  return refused(db, table, target);
 }
 
 /**
@@ -62,29 +52,39 @@ export async function guardedUpdateReturning<T extends VersionedTable>(
   values: UpdateObject<Database, T, T>,
   now: Date,
 ): Promise<Selectable<Database[T]>> {
-  // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot follow a generic table name through update chains
-  const anyDb = db as Kysely<any>;
-  const row = await anyDb
-    .updateTable(table as string)
-    // biome-ignore lint/suspicious/noExplicitAny: see guardedUpdate
-    .set((eb: any) => ({ ...values, updated_at: now.toISOString(), version: eb('version', '+', 1) }))
-    .where('id', '=', target.id)
-    .where(table === 'organisations' ? 'id' : 'organisation_id', '=', target.organisationId)
-    .where('version', '=', target.version)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await guardedUpdateQuery(db, table, target, values, now).returningAll().executeTakeFirst();
   if (row) return row as Selectable<Database[T]>;
-  return refused(anyDb, table, target);
+  return refused(db, table, target);
+}
+
+/** `UPDATE ... SET values, updated_at, version = version + 1 WHERE id, organisation and version match`. */
+function guardedUpdateQuery<T extends VersionedTable>(
+  db: Kysely<Database>,
+  table: T,
+  target: { id: string; organisationId: string; version: number },
+  values: UpdateObject<Database, T, T>,
+  now: Date,
+) {
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot follow a generic table name through update chains
+  return (
+    (db as Kysely<any>)
+      .updateTable(table as string)
+      // biome-ignore lint/suspicious/noExplicitAny: see above
+      .set((eb: any) => ({ ...values, updated_at: now.toISOString(), version: eb('version', '+', 1) }))
+      .where('id', '=', target.id)
+      .where(table === 'organisations' ? 'id' : 'organisation_id', '=', target.organisationId)
+      .where('version', '=', target.version)
+  );
 }
 
 /** Why a guarded update changed no row: another organisation's or no such row, or a stale version. */
 async function refused(
-  // biome-ignore lint/suspicious/noExplicitAny: see guardedUpdate
-  db: Kysely<any>,
+  database: Kysely<Database>,
   table: VersionedTable,
   target: { id: string; organisationId: string },
 ): Promise<never> {
-  const current = await db
+  // biome-ignore lint/suspicious/noExplicitAny: see guardedUpdateQuery
+  const current = await (database as Kysely<any>)
     .selectFrom(table)
     .select('version')
     .where('id', '=', target.id)
