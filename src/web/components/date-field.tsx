@@ -31,7 +31,9 @@ export function DateField({ label, description, inputProps }: DateFieldProps) {
         clearable
         placeholder={t('common.pickDate')}
         clearButtonProps={{ 'aria-label': t('common.clearDate') }}
-        popoverProps={{ id }}
+        // The calendar stays shown while the page moves under it (a section above that grows as fresh data comes in)
+        // instead of being hidden until the next scroll.
+        popoverProps={{ id, hideDetached: false }}
         hideOutsideDates
         ariaLabels={{
           nextMonth: t('common.calendar.nextMonth'),

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   FollowUp,
   PlanAction,
@@ -60,25 +60,45 @@ export function replaceTalkingPoints(plan: PlanDetail, party: PlanParty, points:
 
 /** Reads and writes the plan query; lists that show the plan are refreshed when they are next shown. */
 export function usePlanCache(planId: string) {
-  const queryClient = useQueryClient();
+  return planCache(useQueryClient(), planId);
+}
+
+export function planCache(queryClient: QueryClient, planId: string, load = () => api.plans.get(planId)) {
   const key = queryKeys.plan(planId);
   const touchLists = () => void queryClient.invalidateQueries({ queryKey: ['plans', 'list'] });
-  return {
-    current: () => queryClient.getQueryData<PlanDetail>(key),
-    set(plan: PlanDetail) {
+  /**
+   * A local write wins over a load of the plan that was under way: that load read the plan before the write and would
+   * land over it. It is dropped (the query keeps the data it had) and started again after the write, so whatever else
+   * it was to bring still arrives.
+   */
+  const write = (apply: () => void) => {
+    const loading = queryClient.isFetching({ queryKey: key, exact: true }) > 0;
+    if (loading) void queryClient.cancelQueries({ queryKey: key, exact: true });
+    apply();
+    if (loading) void queryClient.invalidateQueries({ queryKey: key, exact: true });
+  };
+  const set = (plan: PlanDetail) =>
+    write(() => {
       queryClient.setQueryData(key, plan);
       touchLists();
-    },
+    });
+  return {
+    current: () => queryClient.getQueryData<PlanDetail>(key),
+    set,
     update(change: (plan: PlanDetail) => PlanDetail) {
-      queryClient.setQueryData<PlanDetail>(key, (plan) => (plan ? change(plan) : plan));
+      write(() => queryClient.setQueryData<PlanDetail>(key, (plan) => (plan ? change(plan) : plan)));
     },
     /** A change on the server moved the plan on (its version, approvals, phase): load it again. */
     async refresh() {
       await queryClient.invalidateQueries({ queryKey: key });
       touchLists();
     },
-    fetchLatest: () =>
-      queryClient.fetchQuery({ queryKey: key, queryFn: () => api.plans.get(planId), staleTime: 0 }),
+    /** The plan as the server has it now (for a conflict), read past the cache and then kept in it. */
+    async fetchLatest() {
+      const latest = await load();
+      set(latest);
+      return latest;
+    },
   };
 }
 
