@@ -290,6 +290,8 @@ async function login(base: string, email: string, password: string): Promise<Ses
 function headersOf(session: Session, write: boolean): Record<string, string> {
   return {
     cookie: session.cookie,
+    // What every browser sends.
+    'accept-encoding': 'gzip, deflate, br, zstd',
     ...(write ? { 'x-csrf-token': session.csrf, 'content-type': 'application/json' } : {}),
   };
 }

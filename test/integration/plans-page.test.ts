@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { type Client, describeEachDatabase, type Harness } from '../support/harness.js';
 
@@ -251,5 +252,33 @@ describeEachDatabase('the plan page kept between requests', (h) => {
     // Asked again, from memory: still each their own.
     expect((await m.get(`/api/plans/${plan.id}`)).body).toBe(asManager);
     expect((await e.get(`/api/plans/${plan.id}`)).body).toBe(asEmployee);
+  });
+
+  it('sends a kept page gzipped to a client that takes gzip, the same JSON as to one that does not', async () => {
+    const { m, plan } = await world();
+    const url = `/api/plans/${plan.id}`;
+    const plain = await m.get(url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    let zipped = await m.request({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    for (let i = 0; i < 50 && zipped.headers['content-encoding'] !== 'gzip'; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      zipped = await m.request({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    }
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+    // Refused, or not asked for: plain JSON.
+    const refused = await m.request({ method: 'GET', url, headers: { 'accept-encoding': 'gzip;q=0, br' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(plain.body);
+    // A change is a new answer: plain until its own gzip is made, never the old one.
+    await m.post(`/api/plans/${plan.id}/goals`, { title: 'Nieuw doel na de wijziging' });
+    const changed = await m.request({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    const text =
+      changed.headers['content-encoding'] === 'gzip'
+        ? gunzipSync(changed.rawPayload).toString('utf8')
+        : changed.body;
+    expect(text).toContain('Nieuw doel na de wijziging');
   });
 });

@@ -58,7 +58,8 @@ export class Client {
       const [pair = ''] = line.split(';');
       if (/session=/.test(pair)) this.cookie = /Expires=Thu, 01 Jan 1970/i.test(line) ? undefined : pair;
     }
-    if (response.statusCode < 300 && String(response.headers['content-type'] ?? '').includes('json')) {
+    const json = String(response.headers['content-type'] ?? '').includes('json');
+    if (response.statusCode < 300 && json && !response.headers['content-encoding']) {
       const body = response.json() as { csrfToken?: unknown };
       if (body && typeof body.csrfToken === 'string') this.csrfToken = body.csrfToken;
     }

@@ -1,5 +1,12 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { answerCache, answerCacheOf, readerKey } from './answer-cache.js';
+import { acceptsGzip, answerCache, answerCacheOf, gzipOf, readerKey } from './answer-cache.js';
+
+/** The gzip is made in the thread pool after the answer is kept. */
+async function gzipMade(body: Buffer): Promise<Buffer | undefined> {
+  for (let i = 0; i < 100 && gzipOf(body) === undefined; i++) await new Promise((r) => setTimeout(r, 5));
+  return gzipOf(body);
+}
 
 describe('the answer cache', () => {
   it('answers only for the stamp it was kept under, as UTF-8 bytes', () => {
@@ -53,5 +60,46 @@ describe('the answer cache', () => {
       readerKey({ ...base, locale: 'en' }),
     ]);
     expect(keys.size).toBe(4);
+  });
+
+  it('gzips a kept answer of a kilobyte or more once, and counts its bytes', async () => {
+    const cache = answerCache(1024 * 1024);
+    const text = JSON.stringify({
+      items: Array.from({ length: 200 }, (_, i) => ({ i, name: 'Zoë Peeters' })),
+    });
+    const body = cache.set('a', 's', text);
+    const zipped = await gzipMade(body);
+    expect(zipped).toBeDefined();
+    expect(gunzipSync(zipped as Buffer).toString('utf8')).toBe(text);
+    expect((zipped as Buffer).length).toBeLessThan(body.length / 4);
+    expect(cache.bytes).toBe(4 + body.length + (zipped as Buffer).length);
+    expect(cache.get('a', 's')).toBe(body);
+  });
+
+  it('gzips neither small answers nor those of a cache that does not compress, nor a replaced entry', async () => {
+    const small = answerCache(1024 * 1024).set('a', 's', '{"n":1}');
+    const plain = answerCache(1024 * 1024, { compress: false }).set('a', 's', 'x'.repeat(5000));
+    const cache = answerCache(1024 * 1024);
+    const replaced = cache.set('a', 's1', 'y'.repeat(5000));
+    const current = cache.set('a', 's2', 'z'.repeat(5000));
+    expect(await gzipMade(current)).toBeDefined();
+    for (const body of [small, plain, replaced]) expect(gzipOf(body)).toBeUndefined();
+    expect(cache.bytes).toBe(2 * 3 + 5000 + (gzipOf(current) as Buffer).length);
+  });
+
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['gzip', true],
+    ['gzip, deflate, br, zstd', true],
+    ['br;q=1.0, GZIP;q=0.5', true],
+    ['gzip;q=0', false],
+    ['br', false],
+    ['*', true],
+    ['*;q=0', false],
+    ['*, gzip;q=0', false],
+    ['identity', false],
+  ])('Accept-Encoding %j takes gzip: %s', (header, takes) => {
+    expect(acceptsGzip(header)).toBe(takes);
   });
 });

@@ -1,3 +1,5 @@
+import { gzip } from 'node:zlib';
+
 /**
  * Answers of read routes (plan pages, plan lists, the team view) as they were last serialized, per reader, kept
  * while nothing they show has changed.
@@ -9,6 +11,29 @@
  * there is nothing to invalidate. Each app (one database) has its own caches, bounded in bytes; the least recently
  * used answers go first.
  */
+const gzipped = new WeakMap<Buffer, Buffer>();
+
+/**
+ * The gzip of a kept answer, once it is made: answers of a kilobyte or more are compressed once, in Node's thread
+ * pool, after they are kept (a team view of 135 kB becomes about 12 kB). Until then, and for answers not kept, none.
+ */
+export const gzipOf = (body: Buffer): Buffer | undefined => gzipped.get(body);
+
+/** Whether an `Accept-Encoding` header takes gzip (an explicit `gzip;q=0` refuses it, `*` takes it). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let any = false;
+  for (const part of header.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim());
+    if (name !== 'gzip' && name !== '*') continue;
+    const q = params.find((p) => p.startsWith('q='));
+    const accepted = q === undefined || Number(q.slice(2)) > 0;
+    if (name === 'gzip') return accepted;
+    any = accepted;
+  }
+  return any;
+}
+
 export interface AnswerCache {
   /** The kept answer as UTF-8 bytes, encoded once: sending a string would encode it again on every request. */
   get(key: string, stamp: string): Buffer | undefined;
@@ -17,7 +42,8 @@ export interface AnswerCache {
   readonly size: number;
 }
 
-export function answerCache(maxBytes: number): AnswerCache {
+export function answerCache(maxBytes: number, options: { compress?: boolean } = {}): AnswerCache {
+  const compress = options.compress ?? true;
   const entries = new Map<string, { stamp: string; body: Buffer; bytes: number }>();
   let bytes = 0;
   const drop = (key: string) => {
@@ -25,6 +51,9 @@ export function answerCache(maxBytes: number): AnswerCache {
     if (!entry) return;
     entries.delete(key);
     bytes -= entry.bytes;
+  };
+  const evict = () => {
+    while (bytes > maxBytes) drop(entries.keys().next().value as string);
   };
   return {
     get(key, stamp) {
@@ -45,11 +74,19 @@ export function answerCache(maxBytes: number): AnswerCache {
       // Key and stamp are UTF-16 strings: two bytes per code unit.
       const size = 2 * (key.length + stamp.length) + body.length;
       if (size > maxBytes) return body;
-      entries.set(key, { stamp, body, bytes: size });
+      const entry = { stamp, body, bytes: size };
+      entries.set(key, entry);
       bytes += size;
-      while (bytes > maxBytes) {
-        const oldest = entries.keys().next().value as string;
-        drop(oldest);
+      evict();
+      if (compress && body.length >= 1024) {
+        gzip(body, (error, zipped) => {
+          // Kept only while the entry is still the one it was made for (counted in the cache's bytes).
+          if (error || entries.get(key) !== entry) return;
+          gzipped.set(body, zipped);
+          entry.bytes += zipped.length;
+          bytes += zipped.length;
+          evict();
+        });
       }
       return body;
     },
@@ -65,7 +102,12 @@ export function answerCache(maxBytes: number): AnswerCache {
 const perApp = new WeakMap<object, Map<string, AnswerCache>>();
 
 /** One named cache of one app (`owner`: its database handle), 8 MiB: a few hundred plan pages, dozens of team views. */
-export function answerCacheOf(owner: object, name: string, maxBytes = 8 * 1024 * 1024): AnswerCache {
+export function answerCacheOf(
+  owner: object,
+  name: string,
+  maxBytes = 8 * 1024 * 1024,
+  options: { compress?: boolean } = {},
+): AnswerCache {
   let caches = perApp.get(owner);
   if (!caches) {
     caches = new Map();
@@ -73,7 +115,7 @@ export function answerCacheOf(owner: object, name: string, maxBytes = 8 * 1024 *
   }
   let cache = caches.get(name);
   if (!cache) {
-    cache = answerCache(maxBytes);
+    cache = answerCache(maxBytes, options);
     caches.set(name, cache);
   }
   return cache;

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors.js';
 import type { Locale } from '../../shared/i18n/locales.js';
 import type { SessionActor } from '../security/session-actor.js';
+import { acceptsGzip, gzipOf } from './answer-cache.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -43,7 +44,8 @@ export function clearSessionCookie(reply: FastifyReply, cookie: CookieSettings):
 
 /**
  * For routes that keep their answer serialized (a cache of the route's own output): the route's serializer as a
- * function from the response type to JSON text, and its UTF-8 bytes sent as JSON without serializing them again.
+ * function from the response type to JSON text, and its UTF-8 bytes sent as JSON without serializing them again,
+ * gzipped when the answer's gzip is made and the client takes it.
  */
 export function serializedJson<T>(reply: FastifyReply): {
   serialize: (payload: T) => string;
@@ -51,6 +53,13 @@ export function serializedJson<T>(reply: FastifyReply): {
 } {
   return {
     serialize: (payload) => reply.serialize(payload) as string,
-    send: (body) => reply.type('application/json; charset=utf-8').send(body),
+    send: (body) => {
+      reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+      const zipped = gzipOf(body);
+      if (zipped && acceptsGzip(reply.request.headers['accept-encoding'])) {
+        return reply.header('content-encoding', 'gzip').send(zipped);
+      }
+      return reply.send(body);
+    },
   };
 }

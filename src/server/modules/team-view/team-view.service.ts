@@ -109,7 +109,7 @@ export async function getTeamView(
   // are unchanged. The people shown, and whether the reader may see them, were resolved from teams and people: that
   // resolution is kept under the same catalogue revision.
   const answers = answerCacheOf(ctx.database, 'team-view');
-  const scopes = answerCacheOf(ctx.database, 'team-view-scope', 1024 * 1024);
+  const scopes = answerCacheOf(ctx.database, 'team-view-scope', 1024 * 1024, { compress: false });
   const key = `${readerKey({ ...actor, locale })}\u0000${query.teamId ?? ''}`;
   const stampOf = (plans: unknown) => JSON.stringify([settings, today, plans]);
   const kept = scopes.get(key, String(settings.catalogue_revision));
