@@ -1,5 +1,5 @@
 import './app/mantine-styles.js';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { Providers } from './app/providers.js';
@@ -11,14 +11,18 @@ async function start(): Promise<void> {
   if (!root) return;
   preloadPage(window.location.pathname);
   const i18n = await initI18n();
-  createRoot(root).render(
-    <StrictMode>
-      <Providers i18n={i18n}>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </Providers>
-    </StrictMode>,
+  const app = createRoot(root);
+  // The first render yields to the browser every few milliseconds instead of holding the main thread in one task.
+  startTransition(() =>
+    app.render(
+      <StrictMode>
+        <Providers i18n={i18n}>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </Providers>
+      </StrictMode>,
+    ),
   );
 }
 

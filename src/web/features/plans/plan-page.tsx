@@ -1,5 +1,5 @@
 import { Alert, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { type ComponentType, lazy, Suspense, useEffect, useRef } from 'react';
+import { type ComponentType, lazy, Suspense, useDeferredValue, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { PlanDetail } from '../../../shared/contracts/plans.js';
@@ -72,7 +72,10 @@ export function PlanPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const plan = usePlan(id);
-  if (plan.isPending) return <Skeleton height={320} />;
+  // The page's first render once the plan arrives runs as a transition, in slices that leave the browser free to
+  // answer; later changes of the plan render at once.
+  const shown = useDeferredValue(plan.data !== undefined);
+  if (plan.isPending || (plan.isSuccess && !shown)) return <Skeleton height={320} />;
   if (plan.isError) {
     if (isAppError(plan.error, 'NOT_FOUND') || isAppError(plan.error, 'BAD_REQUEST'))
       return (
