@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type PostgresPool, type SqliteDatabase, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './schema.js';
 import { WalSync, walFileSync } from './wal-sync.js';
 
@@ -21,12 +21,23 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-// PostgreSQL answers dates and timestamps as JS Dates by default; Groeipad keeps them as ISO strings on both
-// databases so one codebase reads them the same way.
-pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
-pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+let pgLoaded: Promise<typeof pg> | undefined;
+
+/**
+ * node-postgres, loaded with the first PostgreSQL connection (a SQLite server never loads it). PostgreSQL answers dates
+ * and timestamps as JS Dates by default; Groeipad keeps them as ISO strings on both databases so one codebase reads
+ * them the same way.
+ */
+function loadPg(): Promise<typeof pg> {
+  pgLoaded ??= import('pg').then(({ default: driver }) => {
+    driver.types.setTypeParser(driver.types.builtins.DATE, (v) => v);
+    driver.types.setTypeParser(driver.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
+    driver.types.setTypeParser(driver.types.builtins.INT8, (v) => Number(v));
+    driver.types.setTypeParser(driver.types.builtins.NUMERIC, (v) => Number(v));
+    return driver;
+  });
+  return pgLoaded;
+}
 
 export function sqlitePathFromUrl(url: string): string {
   return resolve(url.replace(/^sqlite:(\/\/)?/, ''));
@@ -161,12 +172,17 @@ export function connect(url: string, options: ConnectOptions = {}): DatabaseHand
       },
     };
   }
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.poolSize ?? 10,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
+  const pool = async () => {
+    const driver = await loadPg();
+    return withNamedStatements(
+      new driver.Pool({
+        connectionString: url,
+        max: options.poolSize ?? 10,
+        ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+      }),
+    );
+  };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     dialect: 'postgresql',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Database, EmailRow } from '../db/schema.js';
 import { claimTimeoutMs, retryDelayMs } from './retry.domain.js';
@@ -64,14 +64,17 @@ export function createMailer(deps: {
   logger: Logger;
   now: () => Date;
 }): Mailer {
-  const transport = deps.smtpUrl ? nodemailer.createTransport(deps.smtpUrl) : undefined;
+  const smtpUrl = deps.smtpUrl;
+  // nodemailer loads with the first email sent, not with the server.
+  let transport: Promise<Transporter> | undefined;
   const db = deps.db;
 
   async function transmit(row: EmailRow, toName: string | undefined): Promise<void> {
-    if (!transport) return;
+    if (!smtpUrl) return;
+    transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
     const attachments = parseAttachments(row.attachments);
     const invite = attachments.find((a) => a.method);
-    await transport.sendMail({
+    await (await transport).sendMail({
       from: deps.from,
       to: toName ? { name: headerSafe(toName), address: row.to_address } : row.to_address,
       subject: headerSafe(row.subject),
@@ -119,7 +122,7 @@ export function createMailer(deps: {
       const mine = (q: ReturnType<typeof update>) =>
         q.where('id', '=', emailId).where('claim_token', '=', claimToken).execute();
       const update = () => db.updateTable('emails');
-      if (!transport) {
+      if (!smtpUrl) {
         // The text may hold a password link: it stays in the outbox (the beheerder's page), never in the log.
         deps.logger.info(
           { email: { id: emailId, kind: row.kind, to: row.to_address, subject: row.subject } },
