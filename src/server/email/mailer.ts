@@ -71,7 +71,13 @@ export function createMailer(deps: {
 
   async function transmit(row: EmailRow, toName: string | undefined): Promise<void> {
     if (!smtpUrl) return;
-    transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+    transport ??= import('nodemailer')
+      .then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl))
+      .catch((error: unknown) => {
+        // Tried again with the next email instead of failing every one after it.
+        transport = undefined;
+        throw error;
+      });
     const attachments = parseAttachments(row.attachments);
     const invite = attachments.find((a) => a.method);
     await (await transport).sendMail({

@@ -19,7 +19,11 @@ const gzipped = new WeakMap<Buffer, Buffer>();
  */
 export const gzipOf = (body: Buffer): Buffer | undefined => gzipped.get(body);
 
-/** Whether an `Accept-Encoding` header takes gzip (an explicit `gzip;q=0` refuses it, `*` takes it). */
+/**
+ * Whether an `Accept-Encoding` header takes gzip (an explicit `gzip;q=0` refuses it, `*` takes it), as RFC 9110 reads
+ * it: names without regard to case, an explicit weight before the wildcard's. (`@fastify/accept-negotiator` compares
+ * names by case and lets `*` win over `gzip;q=0`.)
+ */
 export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
   let any = false;

@@ -36,6 +36,15 @@ describe('the plan cache', () => {
     return planCache(client, planId, server.queryFn);
   }
 
+  /** The page open, its first load answered. */
+  async function opened() {
+    const server = loads();
+    const cache = open(server);
+    server.pending.shift()?.(plan(1, ''));
+    await settle();
+    return { server, cache };
+  }
+
   it.each([
     ['set', (cache: ReturnType<typeof planCache>) => cache.set(plan(3, 'saved'))],
     [
@@ -46,10 +55,7 @@ describe('the plan cache', () => {
   ])(
     'a load under way when the page writes the plan (%s) does not land over the write, and is made again',
     async (_, write) => {
-      const server = loads();
-      const cache = open(server);
-      server.pending.shift()?.(plan(1, ''));
-      await settle();
+      const { server, cache } = await opened();
       void cache.refresh();
       expect(server.pending).toHaveLength(1);
       const stale = server.pending.shift();
@@ -68,10 +74,7 @@ describe('the plan cache', () => {
   );
 
   it('a write with no load under way loads nothing', async () => {
-    const server = loads();
-    const cache = open(server);
-    server.pending.shift()?.(plan(1, ''));
-    await settle();
+    const { server, cache } = await opened();
     cache.set(plan(2, 'saved'));
     await settle();
     expect(server.pending).toHaveLength(0);
@@ -79,10 +82,7 @@ describe('the plan cache', () => {
   });
 
   it('the latest plan of a conflict is read past the cache and kept', async () => {
-    const server = loads();
-    const cache = open(server);
-    server.pending.shift()?.(plan(1, ''));
-    await settle();
+    const { server, cache } = await opened();
     const latest = cache.fetchLatest();
     server.pending.shift()?.(plan(5, 'theirs'));
     await expect(latest).resolves.toMatchObject({ version: 5 });
