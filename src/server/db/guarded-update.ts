@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, UpdateObject } from 'kysely';
 import { AppError } from '../../shared/errors.js';
+import { plainColumns, preparedFamily, preparedQuery } from './prepared-query.js';
 import type { Database } from './schema.js';
 
 /** Tables that users edit: each has `id`, `organisation_id`, `version` and `updated_at`. */
@@ -36,8 +37,8 @@ export async function guardedUpdate<T extends VersionedTable>(
   values: UpdateObject<Database, T, T>,
   now: Date,
 ): Promise<number> {
-  const result = await guardedUpdateQuery(db, table, target, values, now).executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 1) return target.version + 1;
+  const result = await runGuarded(db, table, target, values, now, false);
+  if (Number(result.numAffectedRows) === 1) return target.version + 1;
   return refused(db, table, target);
 }
 
@@ -52,29 +53,69 @@ export async function guardedUpdateReturning<T extends VersionedTable>(
   values: UpdateObject<Database, T, T>,
   now: Date,
 ): Promise<Selectable<Database[T]>> {
-  const row = await guardedUpdateQuery(db, table, target, values, now).returningAll().executeTakeFirst();
+  const [row] = (await runGuarded(db, table, target, values, now, true)).rows;
   if (row) return row as Selectable<Database[T]>;
   return refused(db, table, target);
 }
 
-/** `UPDATE ... SET values, updated_at, version = version + 1 WHERE id, organisation and version match`. */
-function guardedUpdateQuery<T extends VersionedTable>(
+// biome-ignore lint/suspicious/noExplicitAny: Kysely cannot follow a generic table name through update chains
+type AnyDb = Kysely<any>;
+type GuardedParams = Record<string, unknown> & {
+  id: string;
+  organisationId: string;
+  version: number;
+  now: string;
+};
+interface GuardedShape {
+  table: VersionedTable;
+  columns: string[];
+  returning: boolean;
+}
+
+/** Prepared once per table, set of columns and `RETURNING` (an autosave sends one or two fields at a time). */
+const guardedShapes = preparedFamily(
+  (shape: GuardedShape) => `${shape.table}|${shape.returning ? 'r' : ''}|${shape.columns.join(',')}`,
+  (shape: GuardedShape) =>
+    preparedQuery((db: AnyDb, p: GuardedParams) => {
+      const values = Object.fromEntries(shape.columns.map((column) => [column, p[`set_${column}`]]));
+      const query = guardedUpdateQuery(db, shape.table, p, values, p.now);
+      return shape.returning ? query.returningAll() : query;
+    }),
+);
+
+async function runGuarded(
   db: Kysely<Database>,
-  table: T,
+  table: VersionedTable,
   target: { id: string; organisationId: string; version: number },
-  values: UpdateObject<Database, T, T>,
+  values: object,
   now: Date,
+  returning: boolean,
 ) {
-  // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot follow a generic table name through update chains
-  return (
-    (db as Kysely<any>)
-      .updateTable(table as string)
-      // biome-ignore lint/suspicious/noExplicitAny: see above
-      .set((eb: any) => ({ ...values, updated_at: now.toISOString(), version: eb('version', '+', 1) }))
-      .where('id', '=', target.id)
-      .where(table === 'organisations' ? 'id' : 'organisation_id', '=', target.organisationId)
-      .where('version', '=', target.version)
-  );
+  const columns = plainColumns(values);
+  if (!columns) {
+    // A value that is an expression: built as a one-off.
+    const query = guardedUpdateQuery(db, table, target, values, now.toISOString());
+    return db.executeQuery(returning ? query.returningAll().compile() : query.compile());
+  }
+  const params: GuardedParams = { ...target, now: now.toISOString() };
+  for (const column of columns) params[`set_${column}`] = (values as Record<string, unknown>)[column];
+  return guardedShapes({ table, columns, returning }).run(db, params);
+}
+
+/** `UPDATE ... SET values, updated_at, version = version + 1 WHERE id, organisation and version match`. */
+function guardedUpdateQuery(
+  db: AnyDb,
+  table: VersionedTable,
+  target: { id: string; organisationId: string; version: number },
+  values: object,
+  now: string,
+) {
+  return db
+    .updateTable(table)
+    .set((eb) => ({ ...values, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', target.id)
+    .where(table === 'organisations' ? 'id' : 'organisation_id', '=', target.organisationId)
+    .where('version', '=', target.version);
 }
 
 /** Why a guarded update changed no row: another organisation's or no such row, or a stale version. */
@@ -83,8 +124,7 @@ async function refused(
   table: VersionedTable,
   target: { id: string; organisationId: string },
 ): Promise<never> {
-  // biome-ignore lint/suspicious/noExplicitAny: see guardedUpdateQuery
-  const current = await (database as Kysely<any>)
+  const current = await (database as AnyDb)
     .selectFrom(table)
     .select('version')
     .where('id', '=', target.id)

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../../db/prepared-query.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -16,9 +17,9 @@ export interface SessionLookup {
   roles: string[];
 }
 
-export async function findSession(db: Db, sessionId: string): Promise<SessionLookup | undefined> {
-  // One row per role (one with a null role for a person without any).
-  const rows = await db
+/** One row per role (one with a null role for a person without any). Asked by every request: prepared once. */
+const sessionRows = preparedQuery((db: Db, p: { sessionId: string }) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('people as p', 'p.id', 's.person_id')
     .leftJoin('person_roles as r', 'r.person_id', 's.person_id')
@@ -33,8 +34,11 @@ export async function findSession(db: Db, sessionId: string): Promise<SessionLoo
       'p.status as status',
       'r.role as role',
     ])
-    .where('s.id', '=', sessionId)
-    .execute();
+    .where('s.id', '=', p.sessionId),
+);
+
+export async function findSession(db: Db, sessionId: string): Promise<SessionLookup | undefined> {
+  const rows = await sessionRows.execute(db, { sessionId });
   const [first] = rows;
   if (!first) return undefined;
   const { role: _role, ...session } = first;

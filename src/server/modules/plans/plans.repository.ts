@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { planCountColumns } from '../../db/plan-counts.js';
+import { plainColumns, preparedFamily, preparedQuery } from '../../db/prepared-query.js';
 import type {
   ActionCommentRow,
   ActionRow,
@@ -199,29 +200,39 @@ export async function findPlanRow(
 }
 
 /**
- * The plan row with the organisation's settings that every plan request needs, in one statement. `lock` takes the
- * plan row alone FOR UPDATE on PostgreSQL (the organisation row stays free for the organisation's other plans).
+ * The plan row with the organisation's settings that every plan request needs, in one statement, prepared once with
+ * and once without the lock. `lock` takes the plan row alone FOR UPDATE on PostgreSQL (the organisation row stays
+ * free for the organisation's other plans).
  */
+const planWithSettings = (lock: boolean) =>
+  preparedQuery((db: Db, p: { organisationId: string; id: string }) => {
+    const query = db
+      .selectFrom('plans')
+      .innerJoin('organisations as o', 'o.id', 'plans.organisation_id')
+      .selectAll('plans')
+      .select([
+        'o.time_zone as settings_time_zone',
+        'o.locale as settings_locale',
+        'o.hr_sees_plan_content as settings_hr_sees_plan_content',
+        'o.exchange_days as settings_exchange_days',
+      ])
+      .where('plans.organisation_id', '=', p.organisationId)
+      .where('plans.id', '=', p.id);
+    return lock ? query.forUpdate('plans') : query;
+  });
+const planWithSettingsLocked = planWithSettings(true);
+const planWithSettingsRead = planWithSettings(false);
+
 export async function findPlanWithSettings(
   db: Db,
   organisationId: string,
   id: string,
   lock = false,
 ): Promise<{ row: PlanRow; settings: OrganisationSettings } | undefined> {
-  let query = db
-    .selectFrom('plans')
-    .innerJoin('organisations as o', 'o.id', 'plans.organisation_id')
-    .selectAll('plans')
-    .select([
-      'o.time_zone as settings_time_zone',
-      'o.locale as settings_locale',
-      'o.hr_sees_plan_content as settings_hr_sees_plan_content',
-      'o.exchange_days as settings_exchange_days',
-    ])
-    .where('plans.organisation_id', '=', organisationId)
-    .where('plans.id', '=', id);
-  if (lock) query = query.forUpdate('plans');
-  const found = await query.executeTakeFirst();
+  const found = await (lock ? planWithSettingsLocked : planWithSettingsRead).executeTakeFirst(db, {
+    organisationId,
+    id,
+  });
   if (!found) return undefined;
   const {
     settings_time_zone: time_zone,
@@ -233,18 +244,11 @@ export async function findPlanWithSettings(
   return { row, settings: { time_zone, locale, hr_sees_plan_content, exchange_days } };
 }
 
-/**
- * Changes a plan row the caller holds locked, moving its version on. It moves `page_revision` in the same statement:
- * the database would otherwise do it with a second update (migration 0009's trigger on SQLite).
- */
-export async function updatePlanRow(
-  db: Db,
-  organisationId: string,
-  id: string,
-  values: Partial<Omit<PlanRow, 'id' | 'organisation_id' | 'version' | 'created_at'>>,
-  now: string,
-): Promise<void> {
-  await db
+type PlanRowValues = Partial<Omit<PlanRow, 'id' | 'organisation_id' | 'version' | 'created_at'>>;
+type PlanRowParams = Record<string, unknown> & { organisationId: string; id: string; now: string };
+
+function updatePlanRowQuery(db: Db, organisationId: string, id: string, values: object, now: string) {
+  return db
     .updateTable('plans')
     .set((eb) => ({
       ...(values as Record<string, never>),
@@ -253,8 +257,43 @@ export async function updatePlanRow(
       page_revision: eb('page_revision', '+', 1),
     }))
     .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .execute();
+    .where('id', '=', id);
+}
+
+/** Prepared once per set of columns: a plan's writes change a handful of column sets (approvals, state, period). */
+const planRowUpdates = preparedFamily(
+  (columns: string[]) => columns.join(','),
+  (columns: string[]) =>
+    preparedQuery((db: Db, p: PlanRowParams) =>
+      updatePlanRowQuery(
+        db,
+        p.organisationId,
+        p.id,
+        Object.fromEntries(columns.map((column) => [column, p[`set_${column}`]])),
+        p.now,
+      ),
+    ),
+);
+
+/**
+ * Changes a plan row the caller holds locked, moving its version on. It moves `page_revision` in the same statement:
+ * the database would otherwise do it with a second update (migration 0009's trigger on SQLite).
+ */
+export async function updatePlanRow(
+  db: Db,
+  organisationId: string,
+  id: string,
+  values: PlanRowValues,
+  now: string,
+): Promise<void> {
+  const columns = plainColumns(values);
+  if (!columns) {
+    await updatePlanRowQuery(db, organisationId, id, values, now).execute();
+    return;
+  }
+  const params: PlanRowParams = { organisationId, id, now };
+  for (const column of columns) params[`set_${column}`] = (values as Record<string, unknown>)[column];
+  await planRowUpdates(columns).run(db, params);
 }
 
 /** What a new plan needs to know about its employee. */
@@ -649,19 +688,22 @@ export async function findGoal(db: Db, organisationId: string, id: string): Prom
     .executeTakeFirst();
 }
 
+const goalView = preparedQuery((db: Db, p: { organisationId: string; id: string }) =>
+  db
+    .selectFrom('goals as g')
+    .leftJoin('competencies as c', 'c.id', 'g.competency_id')
+    .selectAll('g')
+    .select('c.name as competency_name')
+    .where('g.organisation_id', '=', p.organisationId)
+    .where('g.id', '=', p.id),
+);
+
 export async function findGoalView(
   db: Db,
   organisationId: string,
   id: string,
 ): Promise<GoalView | undefined> {
-  return db
-    .selectFrom('goals as g')
-    .leftJoin('competencies as c', 'c.id', 'g.competency_id')
-    .selectAll('g')
-    .select('c.name as competency_name')
-    .where('g.organisation_id', '=', organisationId)
-    .where('g.id', '=', id)
-    .executeTakeFirst();
+  return goalView.executeTakeFirst(db, { organisationId, id });
 }
 
 export async function goalViewsOfPlan(db: Db, organisationId: string, planId: string): Promise<GoalView[]> {
@@ -691,24 +733,26 @@ export async function goalsOfPlan(db: Db, organisationId: string, planId: string
 }
 
 /** The actions of one plan or one goal, in the order of the plan page. */
-function actionsBy(db: Db, organisationId: string, column: 'plan_id' | 'goal_id', id: string) {
-  return db
-    .selectFrom('actions')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where(column, '=', id)
-    .orderBy('position')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
+const actionsBy = (column: 'plan_id' | 'goal_id') =>
+  preparedQuery((db: Db, p: { organisationId: string; id: string }) =>
+    db
+      .selectFrom('actions')
+      .selectAll()
+      .where('organisation_id', '=', p.organisationId)
+      .where(column, '=', p.id)
+      .orderBy('position')
+      .orderBy('created_at')
+      .orderBy('id'),
+  );
+const actionsByPlan = actionsBy('plan_id');
+const actionsByGoal = actionsBy('goal_id');
 
 export async function actionsOfPlan(db: Db, organisationId: string, planId: string): Promise<ActionRow[]> {
-  return actionsBy(db, organisationId, 'plan_id', planId);
+  return actionsByPlan.execute(db, { organisationId, id: planId });
 }
 
 export async function actionsOfGoal(db: Db, organisationId: string, goalId: string): Promise<ActionRow[]> {
-  return actionsBy(db, organisationId, 'goal_id', goalId);
+  return actionsByGoal.execute(db, { organisationId, id: goalId });
 }
 
 /** Comments of one organisation with their authors' names, in the shape the plan page presents. */
@@ -722,14 +766,17 @@ function commentViews(db: Db, organisationId: string) {
 }
 
 /** The comments on the actions of one goal, with their authors' names. */
-export async function commentsOfGoal(db: Db, organisationId: string, goalId: string): Promise<CommentView[]> {
-  return commentViews(db, organisationId)
+const commentsByGoal = preparedQuery((db: Db, p: { organisationId: string; goalId: string }) =>
+  commentViews(db, p.organisationId)
     .where('ac.action_id', 'in', (eb) =>
-      eb.selectFrom('actions').select('actions.id').where('actions.goal_id', '=', goalId),
+      eb.selectFrom('actions').select('actions.id').where('actions.goal_id', '=', p.goalId),
     )
     .orderBy('ac.created_at')
-    .orderBy('ac.id')
-    .execute();
+    .orderBy('ac.id'),
+);
+
+export async function commentsOfGoal(db: Db, organisationId: string, goalId: string): Promise<CommentView[]> {
+  return commentsByGoal.execute(db, { organisationId, goalId });
 }
 
 export async function followUpsOfPlan(
