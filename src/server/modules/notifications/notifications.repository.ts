@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PlannedItem } from '../../../shared/notifications/planner.js';
+import { preparedQuery } from '../../db/prepared-query.js';
 import type { Database, NotificationRow, ReminderRow } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -382,14 +383,18 @@ export async function listNotifications(
   return { rows, total: Number(total?.n ?? 0), unread: Number(unread?.n ?? 0) };
 }
 
-export async function countUnread(db: Db, organisationId: string, recipientId: string): Promise<number> {
-  const row = await db
+/** Asked by the bell of every page: prepared once. */
+const unreadOf = preparedQuery((db: Db, p: { organisationId: string; recipientId: string }) =>
+  db
     .selectFrom('notifications')
     .select((eb) => eb.fn.countAll().as('n'))
-    .where('organisation_id', '=', organisationId)
-    .where('recipient_id', '=', recipientId)
-    .where('read_at', 'is', null)
-    .executeTakeFirst();
+    .where('organisation_id', '=', p.organisationId)
+    .where('recipient_id', '=', p.recipientId)
+    .where('read_at', 'is', null),
+);
+
+export async function countUnread(db: Db, organisationId: string, recipientId: string): Promise<number> {
+  const row = await unreadOf.executeTakeFirst(db, { organisationId, recipientId });
   return Number(row?.n ?? 0);
 }
 
@@ -425,20 +430,26 @@ export async function findNotification(db: Db, organisationId: string, recipient
  * A fingerprint of the plans the person is a party of (how many, their versions, the last change): it changes with
  * every write to one of them. Two indexed lookups, so the bell can ask on every poll.
  */
-export async function planFingerprint(db: Db, organisationId: string, personId: string): Promise<string> {
-  const of = async (column: 'employee_id' | 'manager_id') => {
-    const row = await db
+const plansStampBy = (column: 'employee_id' | 'manager_id') =>
+  preparedQuery((db: Db, p: { organisationId: string; personId: string }) =>
+    db
       .selectFrom('plans')
       .select((eb) => [
         eb.fn.countAll().as('n'),
         eb.fn.sum('version').as('versions'),
         eb.fn.max('updated_at').as('at'),
       ])
-      .where('organisation_id', '=', organisationId)
-      .where(column, '=', personId)
-      .executeTakeFirst();
+      .where('organisation_id', '=', p.organisationId)
+      .where(column, '=', p.personId),
+  );
+const plansStampAsEmployee = plansStampBy('employee_id');
+const plansStampAsManager = plansStampBy('manager_id');
+
+export async function planFingerprint(db: Db, organisationId: string, personId: string): Promise<string> {
+  const of = async (stamp: typeof plansStampAsEmployee) => {
+    const row = await stamp.executeTakeFirst(db, { organisationId, personId });
     return `${Number(row?.n ?? 0)}/${Number(row?.versions ?? 0)}/${row?.at ? String(row.at) : ''}`;
   };
-  const [asEmployee, asManager] = await Promise.all([of('employee_id'), of('manager_id')]);
+  const [asEmployee, asManager] = await Promise.all([of(plansStampAsEmployee), of(plansStampAsManager)]);
   return `${asEmployee}|${asManager}`;
 }
