@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../../db/prepared-query.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -18,12 +19,15 @@ export interface TeamViewSettings {
   catalogue_revision: number;
 }
 
-export async function findSettings(db: Db, organisationId: string): Promise<TeamViewSettings | undefined> {
-  return db
+const settingsOf = preparedQuery((db: Db, p: { organisationId: string }) =>
+  db
     .selectFrom('organisations')
     .select(['time_zone', 'exchange_days', 'hr_sees_plan_content', 'catalogue_revision'])
-    .where('id', '=', organisationId)
-    .executeTakeFirst();
+    .where('id', '=', p.organisationId),
+);
+
+export async function findSettings(db: Db, organisationId: string): Promise<TeamViewSettings | undefined> {
+  return settingsOf.executeTakeFirst(db, { organisationId });
 }
 
 export async function findTeam(
@@ -206,18 +210,34 @@ export async function listPlansOfPeople(
  * A fingerprint of every plan of the people in scope: their count, the sums of `version` and `page_revision` (both
  * only grow) and the last change. Any change of a plan or of what its page shows moves it.
  */
+const plansStampOf = (kind: PeopleScope['kind']) =>
+  preparedQuery((db: Db, p: { organisationId: string; teamId: string; actorId: string }) =>
+    db
+      .selectFrom('plans')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('page_revision').as('revisions'),
+        eb.fn.sum<number>('version').as('versions'),
+        eb.fn.max('updated_at').as('last_change'),
+      ])
+      .where('organisation_id', '=', p.organisationId)
+      .where(
+        'employee_id',
+        'in',
+        scopedPeople(
+          db,
+          p.organisationId,
+          kind === 'team' ? { kind, teamId: p.teamId, actorId: p.actorId } : { kind, actorId: p.actorId },
+        ).select('p.id'),
+      ),
+  );
+/** Asked by every request for a kept team view: prepared once per kind of scope. */
+const plansStamps = { team: plansStampOf('team'), led: plansStampOf('led') };
+
 export async function plansOfPeopleStamp(db: Db, organisationId: string, scope: PeopleScope) {
-  return db
-    .selectFrom('plans')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>('page_revision').as('revisions'),
-      eb.fn.sum<number>('version').as('versions'),
-      eb.fn.max('updated_at').as('last_change'),
-    ])
-    .where('organisation_id', '=', organisationId)
-    .where('employee_id', 'in', scopedPeople(db, organisationId, scope).select('p.id'))
-    .executeTakeFirst();
+  // A scope of the people one leads has no team: its statement takes no `teamId`.
+  const teamId = scope.kind === 'team' ? scope.teamId : '';
+  return plansStamps[scope.kind].executeTakeFirst(db, { organisationId, actorId: scope.actorId, teamId });
 }
 
 export interface CurrentPlanParts {
