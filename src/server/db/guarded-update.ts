@@ -91,7 +91,8 @@ async function runGuarded(
   now: Date,
   returning: boolean,
 ) {
-  const columns = plainColumns(values);
+  // `updated_at` and `version` are the guard's own: they win over the same keys in `values`, as they did in the spread.
+  const columns = plainColumns(values)?.filter((column) => column !== 'updated_at' && column !== 'version');
   if (!columns) {
     // A value that is an expression: built as a one-off.
     const query = guardedUpdateQuery(db, table, target, values, now.toISOString());

@@ -119,6 +119,14 @@ describe('preparedQuery', () => {
       /does not make a parameter/,
     ],
     [
+      'a placeholder on the right of is',
+      preparedQuery((db: Kysely<Db>, p: { name: string | null }) =>
+        db.selectFrom('items').select('id').where('name', 'is', p.name),
+      ),
+      { name: null },
+      /"name" on the right of "is"/,
+    ],
+    [
       'a placeholder the statement did not use as a value',
       preparedQuery((db: Kysely<Db>, p: { org: string; unused: string }) =>
         db

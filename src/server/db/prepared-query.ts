@@ -18,9 +18,12 @@ import {
  * the same text the query builder would make, so the statement caches below it (SQLite's prepared statements,
  * PostgreSQL's named statements) see one text per shape as before.
  *
- * A placeholder may stand only where Kysely makes a parameter of a value (comparisons, `set`, `values`, `limit`):
- * used anywhere else (an immediate value, an argument a builder looks at) it fails at its first compilation, and a
- * list given for one (an `in` of any length) fails when it is run, never with a wrong statement.
+ * A placeholder may stand only where Kysely makes a parameter of a value (comparisons, `set`, `values`, `limit`).
+ * Caught: a placeholder that ends up as text (an immediate value, an identifier) or not at all fails at its first
+ * compilation, as does one on the right of `is` / `is not` (Kysely writes `is null` for a null there); a list given
+ * for one (an `in` of any length) fails when it is run. Not caught, so not allowed: branching on a placeholder in
+ * `build` (`p.x ? ... : ...`, `$if`), object filters (`eb.and({ column: p.x })`, which write `is` for null), and
+ * `withSchema` / `withPlugin` (the compiled text is kept per dialect, not per schema or plugin).
  */
 
 class Placeholder {
@@ -61,6 +64,7 @@ function compileTemplate<DB, P extends object>(
     },
   });
   const compiled = build(db, params).compile();
+  refuseIsPlaceholder(compiled.query);
   const slots = compiled.parameters.map((value): Slot => {
     if (value instanceof Placeholder) return { placeholder: value.name };
     return { fixed: value };
@@ -70,6 +74,31 @@ function compileTemplate<DB, P extends object>(
     if (!used.has(name)) throw new Error(`prepared query: placeholder "${name}" did not become a parameter`);
   }
   return { sql: compiled.sql, query: compiled.query, slots };
+}
+
+const isOperators = new Set(['is', 'is not']);
+
+/** `is` / `is not` with a placeholder: Kysely chooses `is null` or `= ?` by the value, which is not known yet. */
+function refuseIsPlaceholder(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) refuseIsPlaceholder(item);
+    return;
+  }
+  if (node === null || typeof node !== 'object' || node instanceof Placeholder) return;
+  const record = node as Record<string, unknown>;
+  if (record.kind === 'BinaryOperationNode') {
+    const operator = (record.operator as { operator?: string } | undefined)?.operator;
+    const right = record.rightOperand as { kind?: string; value?: unknown } | undefined;
+    if (
+      operator &&
+      isOperators.has(operator) &&
+      right?.kind === 'ValueNode' &&
+      right.value instanceof Placeholder
+    ) {
+      throw new Error(`prepared query: placeholder "${right.value.name}" on the right of "${operator}"`);
+    }
+  }
+  for (const value of Object.values(record)) refuseIsPlaceholder(value);
 }
 
 export interface PreparedQuery<DB, P, O> {

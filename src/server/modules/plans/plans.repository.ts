@@ -245,6 +245,7 @@ export async function findPlanWithSettings(
 }
 
 type PlanRowValues = Partial<Omit<PlanRow, 'id' | 'organisation_id' | 'version' | 'created_at'>>;
+const ownPlanRowColumns = new Set(['updated_at', 'version', 'page_revision']);
 type PlanRowParams = Record<string, unknown> & { organisationId: string; id: string; now: string };
 
 function updatePlanRowQuery(db: Db, organisationId: string, id: string, values: object, now: string) {
@@ -286,7 +287,8 @@ export async function updatePlanRow(
   values: PlanRowValues,
   now: string,
 ): Promise<void> {
-  const columns = plainColumns(values);
+  // The statement's own columns win over the same keys in `values`, as they do in the spread.
+  const columns = plainColumns(values)?.filter((column) => !ownPlanRowColumns.has(column));
   if (!columns) {
     await updatePlanRowQuery(db, organisationId, id, values, now).execute();
     return;
