@@ -37,6 +37,9 @@ export async function newPage(
 
 /** Runs axe on the page as it is now: no serious or critical violation may remain. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // A toast ("... bewaard") fades out on its own timer, which can start while axe reads the page and leave its text
+  // at partial opacity: check the page once the toasts have gone (their colours are the theme's, see theme.ts).
+  await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 20_000 });
   // A dialog fading in has its text at partial opacity: check the page as it settles.
   await page.evaluate(() =>
     Promise.all(
