@@ -38,8 +38,18 @@ export async function newPage(
 /** Runs axe on the page as it is now: no serious or critical violation may remain. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   // A toast ("... bewaard") fades out on its own timer, which can start while axe reads the page and leave its text
-  // at partial opacity: check the page once the toasts have gone (their colours are the theme's, see theme.ts).
-  await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 20_000 });
+  // at partial opacity: close the toasts, as a reader would, and check the page once they have gone (their colours
+  // are the theme's, see theme.ts).
+  const toasts = page.locator('.mantine-Notification-root');
+  for (let tries = 0; tries < 10 && (await toasts.count()) > 0; tries += 1) {
+    // A toast may close by itself between the count and the click: the wait below is what must hold.
+    await toasts
+      .first()
+      .getByRole('button')
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
+  }
+  await toasts.first().waitFor({ state: 'detached', timeout: 20_000 });
   // A dialog fading in has its text at partial opacity: check the page as it settles.
   await page.evaluate(() =>
     Promise.all(
