@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage } from './support/browser.js';
+import { expectAccessible, launchBrowser, newPage, openPage, reloadPage } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const password = 'Groeipad-Demo-2026';
@@ -25,7 +25,7 @@ const months = [
 ];
 
 async function signIn(page: Page, url: string, email: string): Promise<void> {
-  await page.goto(`${url}/login`);
+  await openPage(page, `${url}/login`);
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel(/^Wachtwoord/).fill(password);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
@@ -152,13 +152,13 @@ describe('the POP cycle in the browser, with both parties', () => {
       await accessible(ep, 'preparation of the employee');
       // The answers were saved on the server, not only kept on this device.
       await ep.evaluate(() => window.localStorage.clear());
-      await ep.goto(planUrl);
+      await openPage(ep, planUrl);
       await expect(
         ep.getByRole('textbox', { name: 'Welke zijn mijn sterke punten?' }).inputValue(),
       ).resolves.toBe(strengths);
 
       // The manager cannot read them yet.
-      await mp.goto(planUrl);
+      await openPage(mp, planUrl);
       const employeesPreparation = mp.getByRole('region', { name: `Voorbereiding van ${employee.name}` });
       await employeesPreparation
         .getByText(`${employee.name} heeft de voorbereiding nog niet gedeeld.`)
@@ -178,7 +178,7 @@ describe('the POP cycle in the browser, with both parties', () => {
         .waitFor();
 
       // Now the manager reads her answers and talking point, and prepares and shares too.
-      await mp.goto(planUrl);
+      await openPage(mp, planUrl);
       await employeesPreparation.getByText(strengths).waitFor();
       await employeesPreparation.getByText('Conflicten bij bezoek van familie').waitFor();
       const managerAnswer = 'De leefgroep krijgt meer bezoek van families; de-escaleren wordt belangrijker.';
@@ -198,7 +198,7 @@ describe('the POP cycle in the browser, with both parties', () => {
         .waitFor();
       await accessible(mp, 'preparation of the manager, the employee shared');
       // Saved, but not shared yet: the employee does not read it.
-      await ep.goto(planUrl);
+      await openPage(ep, planUrl);
       await ep
         .getByRole('region', { name: `Voorbereiding van ${manager.name}` })
         .getByText(`${manager.name} heeft de voorbereiding nog niet gedeeld.`)
@@ -211,7 +211,7 @@ describe('the POP cycle in the browser, with both parties', () => {
         .click();
       await mp.getByRole('dialog', { name: 'Voorbereiding delen?' }).waitFor({ state: 'hidden' });
 
-      await ep.goto(planUrl);
+      await openPage(ep, planUrl);
       await ep
         .getByRole('region', { name: `Voorbereiding van ${manager.name}` })
         .getByText(managerAnswer)
@@ -358,7 +358,7 @@ describe('the POP cycle in the browser, with both parties', () => {
       await header(mp)
         .getByText(/goedgekeurd op/)
         .waitFor();
-      await ep.goto(planUrl);
+      await openPage(ep, planUrl);
       await selectedTab(ep, 'POP-gesprek');
       await tab(ep, 'Doelen en afspraken').click();
       await ep.getByRole('article', { name: `Doel 2: ${responsibilityGoal}` }).waitFor();
@@ -377,7 +377,7 @@ describe('the POP cycle in the browser, with both parties', () => {
       await accessible(ep, 'execution');
 
       // The manager holds the first follow-up: one goal on track, the other adjusted ("bijgestuurd").
-      await mp.goto(planUrl);
+      await openPage(mp, planUrl);
       await tab(mp, 'Opvolging').click();
       const followUp = mp.getByRole('region', { name: `Opvolgingsmoment van 15/04/${planYear}` });
       const first = followUp.getByRole('group', { name: `Doel 1: ${conflictGoal}` });
@@ -423,7 +423,7 @@ describe('the POP cycle in the browser, with both parties', () => {
         .waitFor();
       await accessible(mp, 'goals in an open revision');
       await fire(mp, 'Goedkeuren', 'POP goedkeuren?');
-      await ep.goto(planUrl);
+      await openPage(ep, planUrl);
       await header(ep).getByText('Er loopt een wijziging').waitFor();
       await accessible(ep, 'the employee sees the open revision');
       await fire(ep, 'Goedkeuren', 'POP goedkeuren?');
@@ -446,7 +446,7 @@ describe('the POP cycle in the browser, with both parties', () => {
       await accessible(ep, 'versions with their differences');
 
       // 5. Evaluatie.
-      await mp.goto(planUrl);
+      await openPage(mp, planUrl);
       await fire(mp, 'Evaluatie starten', 'Evaluatie starten?');
       await selectedTab(mp, 'Evaluatie');
       const result = async (page: Page, goal: string, value: string) => {
@@ -482,7 +482,7 @@ describe('the POP cycle in the browser, with both parties', () => {
         `${firstName} blijft rustig bij moeilijke gesprekken met familie.`,
         'Ze is klaar om een rol als meter op te nemen.',
       ]);
-      await ep.goto(planUrl);
+      await openPage(ep, planUrl);
       await selectedTab(ep, 'Evaluatie');
       await ep
         .getByRole('region', { name: 'Zijn de doelen bereikt?' })
@@ -512,7 +512,7 @@ describe('the POP cycle in the browser, with both parties', () => {
       await accessible(ep, 'summary of the closed plan');
 
       // 6. The next cycle takes the unfinished goal along.
-      await mp.goto(planUrl);
+      await openPage(mp, planUrl);
       await mp.getByRole('button', { name: 'Start de volgende cyclus' }).click();
       const carry = mp.getByRole('dialog', { name: 'Volgende cyclus starten' });
       // Only what was not reached can be taken along.
@@ -599,7 +599,7 @@ describe('the POP cycle in the browser, with both parties', () => {
         .getByText(thomasText)
         .waitFor();
 
-      await mp.reload();
+      await reloadPage(mp);
       await mp
         .getByRole('article', { name: `Doel 1: ${goal}` })
         .getByText(thomasText)

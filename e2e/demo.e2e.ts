@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage } from './support/browser.js';
+import { expectAccessible, launchBrowser, newPage, openPage } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 /** `npm run demo`: the demo organisation, its printed logins and the banner that says it is a demo. */
@@ -27,7 +27,7 @@ describe('demo', () => {
     expect(logins.length).toBeGreaterThanOrEqual(4);
     for (const login of logins) {
       const { context, page } = await newPage(browser);
-      await page.goto(`${server.url}/login`);
+      await openPage(page, `${server.url}/login`);
       await page.getByLabel('E-mailadres').fill(login.email);
       await page.getByLabel(/^Wachtwoord/).fill(login.password);
       await page.getByRole('button', { name: 'Aanmelden' }).click();
@@ -42,7 +42,7 @@ describe('demo', () => {
     const manager = [...server.output().matchAll(/^\s+(leidinggevende\S*)\s{2,}(\S+@\S+)\s+(\S+)\s*$/gim)][0];
     expect(manager).toBeDefined();
     const { context, page } = await newPage(browser);
-    await page.goto(`${server.url}/login`);
+    await openPage(page, `${server.url}/login`);
     await page.getByLabel('E-mailadres').fill(manager?.[2] as string);
     await page.getByLabel(/^Wachtwoord/).fill(manager?.[3] as string);
     await page.getByRole('button', { name: 'Aanmelden' }).click();

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage } from './support/browser.js';
+import { expectAccessible, launchBrowser, newPage, openPage, reloadPage } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const password = 'Groeipad-Demo-2026';
 
 async function signIn(page: Page, url: string, email: string): Promise<void> {
-  await page.goto(`${url}/login`);
+  await openPage(page, `${url}/login`);
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel(/^Wachtwoord/).fill(password);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
@@ -70,7 +70,7 @@ describe('documents and the bell', () => {
 
     await fire(km, 'Goedkeuren', 'POP goedkeuren?');
     // The bell asks again when the window gets focus (and every minute): a reload is the same question.
-    await tp.reload();
+    await reloadPage(tp);
     await expect.poll(() => unread(tp), { timeout: 15_000 }).toBe(before + 1);
     await expect(bell.getAttribute('aria-label')).resolves.toMatch(/ongelezen/);
     await bell.click();

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp, type TestSmtp } from '../test/support/smtp.js';
-import { expectAccessible, launchBrowser, newPage } from './support/browser.js';
+import { expectAccessible, launchBrowser, newPage, openPage } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 /**
@@ -31,7 +31,7 @@ describe('foundation journey', () => {
     page.on('pageerror', (e) => errors.push(e.message));
 
     // First start: every page leads to the set-up page.
-    await page.goto(`${server.url}/people`);
+    await openPage(page, `${server.url}/people`);
     await page.waitForURL('**/setup');
     await page.getByLabel('Naam van de organisatie').waitFor();
     await expectAccessible(page, 'set-up');
@@ -126,7 +126,7 @@ describe('foundation journey', () => {
     await context.close();
 
     const invited = await newPage(browser, { mobile: true });
-    await invited.page.goto(link as string);
+    await openPage(invited.page, link as string);
     await invited.page.getByRole('heading', { name: 'Welkom bij vzw De Linde, Zoë' }).waitFor();
     await expectAccessible(invited.page, 'welcome (phone)');
     await invited.page.getByLabel(/^Nieuw wachtwoord/).fill('Mijn-eigen-pad-2027');
@@ -135,13 +135,13 @@ describe('foundation journey', () => {
     await invited.page.getByRole('heading', { name: 'Dag Zoë', level: 1 }).waitFor();
     await expectAccessible(invited.page, 'home of the invited employee (phone)');
     // An employee has no organisation screens.
-    await invited.page.goto(`${server.url}/people`);
+    await openPage(invited.page, `${server.url}/people`);
     await invited.page.getByRole('heading', { name: 'Geen toegang', level: 1 }).waitFor();
     await invited.context.close();
 
     // And signs in again later with the chosen password.
     const later = await newPage(browser);
-    await later.page.goto(`${server.url}/login`);
+    await openPage(later.page, `${server.url}/login`);
     await later.page.getByLabel('E-mailadres').fill('zoe.wouters@delinde.be');
     await later.page.getByLabel(/^Wachtwoord/).fill('Mijn-eigen-pad-2027');
     await later.page.getByRole('button', { name: 'Aanmelden' }).click();

@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage } from './support/browser.js';
+import { expectAccessible, launchBrowser, newPage, openPage } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const password = 'Groeipad-Demo-2026';
 
 async function signIn(page: Page, url: string, email: string): Promise<void> {
-  await page.goto(`${url}/login`);
+  await openPage(page, `${url}/login`);
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel(/^Wachtwoord/).fill(password);
   await page.getByRole('button', { name: 'Aanmelden' }).click();

@@ -2,11 +2,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededPayloads, seedPayloadOrganisation } from '../test/support/payload-seed.js';
 import { payloads } from '../test/support/payloads.js';
-import { expectAccessible, launchBrowser } from './support/browser.js';
+import { expectAccessible, launchBrowser, openPage } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 /** What injected markup from the corpus would leave in the page. */
-const injected = 'script:not([src]), [onerror], [onload], #pwned, img[src="x"], a[href^="javascript:" i]';
+// The page state a server-rendered page carries (decisions/0011) is the app's own data block, never executed.
+const injected =
+  'script:not([src]):not([type="application/json"]#groeipad-state), [onerror], [onload], #pwned, img[src="x"], a[href^="javascript:" i]';
 
 /**
  * Runs in every page before the app: `window.__pwned`, which every script payload of the corpus sets, reports to the
@@ -66,7 +68,7 @@ async function session(browser: Browser): Promise<Session> {
 }
 
 async function signIn(s: Session, url: string, login: { email: string; password: string }): Promise<void> {
-  await s.page.goto(`${url}/login`);
+  await openPage(s.page, `${url}/login`);
   await s.page.getByLabel('E-mailadres').fill(login.email);
   await s.page.getByLabel(/^Wachtwoord/).fill(login.password);
   await s.page.getByRole('button', { name: 'Aanmelden' }).click();
@@ -103,7 +105,7 @@ async function shownAsText(page: Page, value: string, what: string): Promise<voi
 
 /** Opens every section of the plan page in turn and checks each. */
 async function everyTab(s: Session, url: string, planId: string, who: string): Promise<string[]> {
-  await s.page.goto(`${url}/plans/${planId}`);
+  await openPage(s.page, `${url}/plans/${planId}`);
   const tabs = s.page.getByRole('tablist', { name: 'Onderdelen van het POP' }).getByRole('tab');
   await tabs.first().waitFor();
   const names = (await tabs.allTextContents()).map((n) => n.trim());
@@ -144,7 +146,7 @@ describe('hostile text in the browser', () => {
 
     // The canary works: markup injected into the page trips it at once.
     const probe = await session(browser);
-    await probe.page.goto(`${server.url}/login`);
+    await openPage(probe.page, `${server.url}/login`);
     await probe.page.evaluate(() =>
       document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="window.__pwned=1">'),
     );
@@ -169,11 +171,11 @@ describe('hostile text in the browser', () => {
     );
     for (const p of seeded.payloads) await shownAsText(m.page, p.value, `the goals: ${p.name}`);
     await expectAccessible(m.page, 'the POP full of payloads');
-    await m.page.goto(`${server.url}/team`);
+    await openPage(m.page, `${server.url}/team`);
     await m.page.getByRole('heading', { name: 'Mijn team', level: 1 }).waitFor();
     await expectInert(m, 'manager: the team');
     for (const p of payloads) await shownAsText(m.page, p.value, `the team: ${p.name}`);
-    await m.page.goto(`${server.url}/notifications`);
+    await openPage(m.page, `${server.url}/notifications`);
     await m.page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
     await expectInert(m, 'manager: the notifications');
     await shownAsText(m.page, `POP-gesprek met ${employeeName} gepland`, 'the notifications');
@@ -187,7 +189,7 @@ describe('hostile text in the browser', () => {
     await everyTab(e, server.url, seeded.planId, 'employee');
     await e.page.getByRole('tab', { name: 'Voorbereiding' }).click();
     for (const p of seeded.payloads) await shownAsText(e.page, p.value, `the preparation: ${p.name}`);
-    await e.page.goto(`${server.url}/notifications`);
+    await openPage(e.page, `${server.url}/notifications`);
     await e.page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
     await expectInert(e, 'employee: the notifications');
     await e.context.close();
@@ -202,7 +204,7 @@ describe('hostile text in the browser', () => {
       '/settings/audit',
     ];
     for (const path of paths) {
-      await hr.page.goto(`${server.url}${path}`);
+      await openPage(hr.page, `${server.url}${path}`);
       await hr.page.getByRole('heading', { level: 1 }).first().waitFor();
       await expectInert(hr, `HR: ${path}`);
       // Every payload person, on one page of the list: found by the address they share.

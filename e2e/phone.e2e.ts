@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.js';
+import { expectAccessible, launchBrowser, openPage } from './support/browser.js';
 import { checkPhone, phone, settled } from './support/phone.js';
 import { type RunningServer, startServer } from './support/server.js';
 
@@ -44,7 +44,7 @@ describe('the plan on a phone (375x667)', () => {
     });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/login`);
+    await openPage(page, `${server.url}/login`);
     await page.getByLabel('E-mailadres').fill(thomas);
     await page.getByLabel(/^Wachtwoord/).fill(password);
     await page.getByRole('button', { name: 'Aanmelden' }).click();

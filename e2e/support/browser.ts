@@ -70,3 +70,24 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   );
   expect(summary, `axe on ${label}`).toEqual([]);
 }
+
+/**
+ * Waits until the app has taken over a page the server rendered (decisions/0011): until then the page is inert, and
+ * a test that fills a field before the app runs would type where no one listens. A page the server did not render
+ * is never inert.
+ */
+export async function whenInteractive(page: Page): Promise<void> {
+  await page.locator('#root:not([inert])').waitFor({ state: 'attached' });
+}
+
+/** Opens an address as a person would, and waits until the page answers. */
+export async function openPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await whenInteractive(page);
+}
+
+/** Reloads the page as a person would, and waits until it answers. */
+export async function reloadPage(page: Page): Promise<void> {
+  await page.reload();
+  await whenInteractive(page);
+}

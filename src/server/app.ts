@@ -11,6 +11,7 @@ import { organisationChanged } from './db/change-generation.js';
 import { registerBenchBare } from './http/bench-bare.js';
 import { registerDurableAnswers } from './http/durable-answers.js';
 import { registerErrorHandler, sendAppError } from './http/error-handler.js';
+import { type PageRendererSource, pageRendering } from './http/page-render.js';
 import type { CookieSettings } from './http/request.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionHooks } from './http/session-hooks.js';
@@ -20,6 +21,8 @@ import { registerModuleRoutes } from './modules/index.js';
 export interface BuildOptions {
   /** Folder of the built web app to serve (production); omitted in API-only tests. */
   webRoot?: string;
+  /** Renders the web app's pages on the server (the server build of the web app); without it, pages are the shell. */
+  pageRenderer?: PageRendererSource;
 }
 
 /** Builds the Fastify app: plugins, hooks, routes. Does not listen (tests use `inject()`). */
@@ -107,12 +110,17 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     });
   }
 
+  const pages =
+    webRoot && existsSync(webRoot)
+      ? pageRendering(app, {
+          webRoot,
+          ...(options.pageRenderer ? { renderer: options.pageRenderer } : {}),
+        })
+      : null;
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api';
-    if (!isApi && webRoot && request.method === 'GET' && existsSync(webRoot)) {
-      // The web app routes on the client: every other page answers with its shell.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot);
-    }
+    // Every other address is a page of the web app: rendered with its data, or its shell.
+    if (!isApi && pages && request.method === 'GET') return pages.send(request, reply);
     throw new AppError('NOT_FOUND');
   });
 

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PageRenderer } from '../shared/page-render.js';
 import { buildApp } from './app.js';
 import { createAppContext, createLogger, packageRoot } from './bootstrap.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
@@ -30,7 +32,14 @@ async function main(): Promise<void> {
       );
     }
   }
-  const app = await buildApp(ctx, { webRoot: join(packageRoot(), 'dist', 'web') });
+  const app = await buildApp(ctx, {
+    webRoot: join(packageRoot(), 'dist', 'web'),
+    // The server build of the web app (npm run build) loads with the first page asked for.
+    pageRenderer: () =>
+      import(
+        pathToFileURL(join(packageRoot(), 'dist', 'ssr', 'entry-server.js')).href
+      ) as Promise<PageRenderer>,
+  });
   const jobs = createJobRunner(ctx, { intervalSeconds: config.jobs.intervalSeconds });
   const close = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

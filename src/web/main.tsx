@@ -1,29 +1,8 @@
 import './app/mantine-styles.js';
-import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
-import { Providers } from './app/providers.js';
-import { AppRoutes, preloadPage } from './app/router.js';
-import { initI18n } from './i18n/i18n.js';
+import { pageStateId } from '../shared/page-render.js';
 
-async function start(): Promise<void> {
-  const root = document.getElementById('root');
-  if (!root) return;
-  preloadPage(window.location.pathname);
-  const i18n = await initI18n();
-  const app = createRoot(root);
-  // The first render yields to the browser every few milliseconds instead of holding the main thread in one task.
-  startTransition(() =>
-    app.render(
-      <StrictMode>
-        <Providers i18n={i18n}>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </Providers>
-      </StrictMode>,
-    ),
-  );
-}
-
-void start();
+const run = () => void import('./app/start.js').then((app) => app.start());
+// A page the server rendered paints first, and only then fetches and runs the app that takes it over; a page it did
+// not render needs the app at once.
+if (document.getElementById(pageStateId)) requestAnimationFrame(() => setTimeout(run, 0));
+else run();

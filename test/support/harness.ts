@@ -11,6 +11,7 @@ import { createAppContext } from '../../src/server/bootstrap.js';
 import { loadConfig } from '../../src/server/config/config.js';
 import type { AppContext } from '../../src/server/context.js';
 import type { Dialect } from '../../src/server/db/connection.js';
+import type { PageRendererSource } from '../../src/server/http/page-render.js';
 import { hashPassword } from '../../src/server/modules/auth/index.js';
 import { insertOrganisation } from '../../src/server/modules/organisation/index.js';
 import { insertPerson, replaceRoles } from '../../src/server/modules/people/index.js';
@@ -137,6 +138,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Serve a built web app folder (browser tests). */
   webRoot?: string;
+  /** Render the web app's pages on the server with this (with `webRoot`). */
+  pageRenderer?: PageRendererSource;
   /** The server's logger (default: silent); a test that reads the log passes one with a destination. */
   logger?: Logger;
 }
@@ -171,7 +174,10 @@ export async function startHarness(
     logger: options.logger ?? pino({ level: 'silent' }),
     ...(schema ? { connect: { schema, poolSize: 5 } } : {}),
   });
-  const app = await buildApp(ctx, options.webRoot ? { webRoot: options.webRoot } : {});
+  const app = await buildApp(ctx, {
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+    ...(options.pageRenderer ? { pageRenderer: options.pageRenderer } : {}),
+  });
   await app.ready();
 
   const harness: Harness & { close(): Promise<void> } = {

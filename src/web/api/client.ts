@@ -81,11 +81,19 @@ export class NetworkError extends Error {
 }
 
 let csrfToken: string | null = null;
+/** A page the server rendered for someone signed in leaves the token out: it is asked for before the first change. */
+let tokenDeferred = false;
 let requestLanguage = 'nl-BE';
 
 /** Every answer that signs someone in carries the token that later state-changing requests must send. */
 export function rememberSession(me: Me | null): void {
-  csrfToken = me?.csrfToken ?? null;
+  csrfToken = me?.csrfToken || null;
+  tokenDeferred = false;
+}
+
+/** The page was rendered by the server for someone signed in: the session's token is not in it. */
+export function deferSessionToken(): void {
+  tokenDeferred = true;
 }
 
 /** The language the server answers in (error and field messages) while nobody is signed in. */
@@ -113,6 +121,7 @@ function toAppError(status: number, body: unknown): AppError {
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLanguage };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && tokenDeferred) await getMeOrNull();
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {

@@ -1,10 +1,9 @@
 import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { createQueryClient } from '../api/query-client.js';
 import { onFirstNotification } from '../components/notify.js';
 import { cssVariablesResolver, theme } from './theme.js';
 
@@ -24,8 +23,15 @@ function LazyNotifications() {
   );
 }
 
-export function Providers({ children, i18n }: { children: ReactNode; i18n: I18n }) {
-  const [queryClient] = useState(createQueryClient);
+export function Providers({
+  children,
+  i18n,
+  queryClient,
+}: {
+  children: ReactNode;
+  i18n: I18n;
+  queryClient: QueryClient;
+}) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>

@@ -1,76 +1,95 @@
-import { Children, type ComponentType, isValidElement, lazy, type ReactNode, Suspense } from 'react';
+import { Children, type ComponentType, isValidElement, type ReactNode, Suspense } from 'react';
 import { matchRoutes, Outlet, type RouteObject, useRoutes } from 'react-router';
 import type { Capabilities } from '../../shared/policies.js';
 import { FullPageLoader } from '../components/full-page-loader.js';
+import { lazyModule } from './lazy-module.js';
 import { PublicLayout } from './public-layout.js';
 import { RedirectIfSignedIn, RequireCapability, RequireRole, RequireSession, SetupGate } from './session.js';
 
 type Preload = () => Promise<unknown>;
 
-/** Each page is its own chunk: the first page only loads the shell and itself. */
-function page<P extends object>(load: () => Promise<ComponentType<P>>) {
-  return Object.assign(
-    lazy(async () => ({ default: await load() })),
-    { preload: load as Preload },
-  );
-}
-
-const AppLayout = page(() => import('./app-layout.js').then((m) => m.AppLayout));
-const SetupPage = page(() => import('../features/setup/setup-page.js').then((m) => m.SetupPage));
-const LoginPage = page(() => import('../features/auth/login-page.js').then((m) => m.LoginPage));
-const ForgotPasswordPage = page(() =>
+const AppLayout = lazyModule('app-layout', () => import('./app-layout.js').then((m) => m.AppLayout));
+const SetupPage = lazyModule('features/setup/setup-page', () =>
+  import('../features/setup/setup-page.js').then((m) => m.SetupPage),
+);
+const LoginPage = lazyModule('features/auth/login-page', () =>
+  import('../features/auth/login-page.js').then((m) => m.LoginPage),
+);
+const ForgotPasswordPage = lazyModule('features/auth/forgot-password-page', () =>
   import('../features/auth/forgot-password-page.js').then((m) => m.ForgotPasswordPage),
 );
-const TokenPasswordPage = page(() =>
+const TokenPasswordPage = lazyModule('features/auth/token-password-page', () =>
   import('../features/auth/token-password-page.js').then((m) => m.TokenPasswordPage),
 );
-const HomePage = page(() => import('../features/home/home-page.js').then((m) => m.HomePage));
-const MyTeamPage = page(() => import('../features/team/my-team-page.js').then((m) => m.MyTeamPage));
-const PeoplePage = page(() => import('../features/people/people-page.js').then((m) => m.PeoplePage));
-const PersonCreatePage = page(() =>
+const HomePage = lazyModule('features/home/home-page', () =>
+  import('../features/home/home-page.js').then((m) => m.HomePage),
+);
+const MyTeamPage = lazyModule('features/team/my-team-page', () =>
+  import('../features/team/my-team-page.js').then((m) => m.MyTeamPage),
+);
+const PeoplePage = lazyModule('features/people/people-page', () =>
+  import('../features/people/people-page.js').then((m) => m.PeoplePage),
+);
+const PersonCreatePage = lazyModule('features/people/person-create-page', () =>
   import('../features/people/person-create-page.js').then((m) => m.PersonCreatePage),
 );
-const PersonDetailPage = page(() =>
+const PersonDetailPage = lazyModule('features/people/person-detail-page', () =>
   import('../features/people/person-detail-page.js').then((m) => m.PersonDetailPage),
 );
-const TeamsPage = page(() => import('../features/teams/teams-page.js').then((m) => m.TeamsPage));
-const FunctionsPage = page(() =>
+const TeamsPage = lazyModule('features/teams/teams-page', () =>
+  import('../features/teams/teams-page.js').then((m) => m.TeamsPage),
+);
+const FunctionsPage = lazyModule('features/functions/functions-page', () =>
   import('../features/functions/functions-page.js').then((m) => m.FunctionsPage),
 );
-const CompetenciesPage = page(() =>
+const CompetenciesPage = lazyModule('features/competencies/competencies-page', () =>
   import('../features/competencies/competencies-page.js').then((m) => m.CompetenciesPage),
 );
-const PeopleImportPage = page(() =>
+const PeopleImportPage = lazyModule('features/imports/people-import-page', () =>
   import('../features/imports/people-import-page.js').then((m) => m.PeopleImportPage),
 );
-const OrganisationSettingsPage = page(() =>
+const OrganisationSettingsPage = lazyModule('features/settings/organisation-settings-page', () =>
   import('../features/settings/organisation-settings-page.js').then((m) => m.OrganisationSettingsPage),
 );
-const OutboxPage = page(() => import('../features/settings/outbox-page.js').then((m) => m.OutboxPage));
-const AuditPage = page(() => import('../features/audit/audit-page.js').then((m) => m.AuditPage));
-const PrivacySettingsPage = page(() =>
+const OutboxPage = lazyModule('features/settings/outbox-page', () =>
+  import('../features/settings/outbox-page.js').then((m) => m.OutboxPage),
+);
+const AuditPage = lazyModule('features/audit/audit-page', () =>
+  import('../features/audit/audit-page.js').then((m) => m.AuditPage),
+);
+const PrivacySettingsPage = lazyModule('features/privacy/privacy-settings-page', () =>
   import('../features/privacy/privacy-settings-page.js').then((m) => m.PrivacySettingsPage),
 );
-const ProfilePage = page(() => import('../features/profile/profile-page.js').then((m) => m.ProfilePage));
-const NotificationsPage = page(() =>
+const ProfilePage = lazyModule('features/profile/profile-page', () =>
+  import('../features/profile/profile-page.js').then((m) => m.ProfilePage),
+);
+const NotificationsPage = lazyModule('features/notifications/notifications-page', () =>
   import('../features/notifications/notifications-page.js').then((m) => m.NotificationsPage),
 );
-const PlanPage = page(() => import('../features/plans/plan-page.js').then((m) => m.PlanPage));
-const CyclesPage = page(() => import('../features/plans/cycles-page.js').then((m) => m.CyclesPage));
-const TemplatesPage = page(() =>
+const PlanPage = lazyModule('features/plans/plan-page', () =>
+  import('../features/plans/plan-page.js').then((m) => m.PlanPage),
+);
+const CyclesPage = lazyModule('features/plans/cycles-page', () =>
+  import('../features/plans/cycles-page.js').then((m) => m.CyclesPage),
+);
+const TemplatesPage = lazyModule('features/templates/templates-page', () =>
   import('../features/templates/templates-page.js').then((m) => m.TemplatesPage),
 );
-const ActionTypesPage = page(() =>
+const ActionTypesPage = lazyModule('features/action-types/action-types-page', () =>
   import('../features/action-types/action-types-page.js').then((m) => m.ActionTypesPage),
 );
-const TrainingRightPage = page(() =>
+const TrainingRightPage = lazyModule('features/training-right/training-right-page', () =>
   import('../features/training-right/training-right-page.js').then((m) => m.TrainingRightPage),
 );
-const BudgetsPage = page(() => import('../features/budgets/budgets-page.js').then((m) => m.BudgetsPage));
-const TrainingPlanPage = page(() =>
+const BudgetsPage = lazyModule('features/budgets/budgets-page', () =>
+  import('../features/budgets/budgets-page.js').then((m) => m.BudgetsPage),
+);
+const TrainingPlanPage = lazyModule('features/training-plan/training-plan-page', () =>
   import('../features/training-plan/training-plan-page.js').then((m) => m.TrainingPlanPage),
 );
-const NotFoundPage = page(() => import('../features/errors/not-found-page.js').then((m) => m.NotFoundPage));
+const NotFoundPage = lazyModule('features/errors/not-found-page', () =>
+  import('../features/errors/not-found-page.js').then((m) => m.NotFoundPage),
+);
 
 const guarded = (capability: keyof Capabilities | Array<keyof Capabilities>, Page: ComponentType) => (
   <RequireCapability capability={capability}>
@@ -167,9 +186,11 @@ function preloadsOf(node: ReactNode): Preload[] {
 /**
  * Starts loading the code of the page at this address (and of the app's frame around it) at once, while the
  * set-up and the session are checked, rather than each after the other. A signed-out visitor of a deep link loads
- * the frame for nothing before being sent to sign in.
+ * the frame for nothing before being sent to sign in. Settles when the code has arrived (or failed to).
  */
-export function preloadPage(pathname: string): void {
+export function preloadPage(pathname: string): Promise<void> {
+  const loads: Promise<unknown>[] = [];
   for (const match of matchRoutes(routes, pathname) ?? [])
-    for (const preload of preloadsOf(match.route.element)) void preload().catch(() => undefined);
+    for (const preload of preloadsOf(match.route.element)) loads.push(preload().catch(() => undefined));
+  return Promise.all(loads).then(() => undefined);
 }

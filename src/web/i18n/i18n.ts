@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { defaultLocale, isLocale, type Locale } from '../../shared/i18n/locales.js';
 import { nlBE } from '../../shared/i18n/nl-be.js';
 import { setRequestLanguage } from '../api/client.js';
+import { i18nOptions } from './i18n-options.js';
 
 const storageKey = 'groeipad.locale';
 
@@ -53,18 +54,16 @@ export async function switchLocale(locale: Locale): Promise<void> {
   applyLocale(locale);
 }
 
-/** Starts i18next in the language of this device, with its catalogue loaded, before the first render. */
-export async function initI18n(): Promise<typeof i18next> {
-  const locale = initialLocale();
+/**
+ * Starts i18next in the language of this device, with its catalogue loaded, before the first render; a page the
+ * server rendered starts in the language it was rendered in.
+ */
+export async function initI18n(rendered?: Locale): Promise<typeof i18next> {
+  const locale = rendered ?? initialLocale();
   await i18next.use(initReactI18next).init({
+    ...i18nOptions,
     resources: { 'nl-BE': { translation: nlBE } },
     lng: defaultLocale,
-    fallbackLng: defaultLocale,
-    supportedLngs: ['nl-BE', 'en'],
-    load: 'currentOnly',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
   });
   await ensureCatalogue(locale);
   if (locale !== defaultLocale) await i18next.changeLanguage(locale);

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useTeams } from '../../api/hooks.js';
 import { AppModal } from '../../components/app-modal.js';
 import { ConflictAlert, useVersionGuard } from '../../components/conflict-alert.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { applyServerErrors, type SubmitFailure } from '../../components/server-errors.js';
 import { money, scopeLabel, yearOptions } from './budget-labels.js';
@@ -213,10 +214,9 @@ export function BudgetForm({ budget, year, currentYear, onDone }: BudgetFormProp
             description={t('budgets.fields.isHardHint')}
             {...form.getInputProps('isHard', { type: 'checkbox' })}
           />
-          <Textarea
+          <GrowingTextarea
             label={t('budgets.fields.note')}
             description={t('budgets.fields.noteHint')}
-            autosize
             minRows={2}
             maxRows={6}
             {...form.getInputProps('note')}

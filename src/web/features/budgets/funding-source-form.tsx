@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import {
 } from '../../../shared/contracts/budgets.js';
 import { ConflictAlert, useVersionGuard } from '../../components/conflict-alert.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { useRules } from '../../components/rules.js';
 import { applyServerErrors, type SubmitFailure } from '../../components/server-errors.js';
@@ -124,10 +125,9 @@ export function FundingSourceForm({ source, onDone }: { source: FundingSource | 
           comboboxProps={{ withinPortal: true }}
           {...form.getInputProps('kind')}
         />
-        <Textarea
+        <GrowingTextarea
           label={t('budgets.sources.rules')}
           description={t('budgets.sources.rulesHint')}
-          autosize
           minRows={3}
           maxRows={10}
           {...form.getInputProps('rules')}

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
@@ -8,6 +8,7 @@ import { api } from '../../api/client.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { ConflictAlert, textDifferences, useVersionGuard } from '../../components/conflict-alert.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { OrderControls } from '../../components/ordered-list-controls.js';
 import { useRules } from '../../components/rules.js';
@@ -134,9 +135,8 @@ export function CompetencyForm({
         />
         <FormAlert failure={failure} />
         <TextInput label={t('common.fields.name')} required {...form.getInputProps('name')} />
-        <Textarea
+        <GrowingTextarea
           label={t('common.fields.description')}
-          autosize
           minRows={2}
           maxRows={10}
           {...form.getInputProps('description')}

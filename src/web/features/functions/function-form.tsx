@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { useCompetencies } from '../../api/hooks.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { ConflictAlert, textDifferences, useVersionGuard } from '../../components/conflict-alert.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { OrderControls } from '../../components/ordered-list-controls.js';
 import { useRules } from '../../components/rules.js';
@@ -125,10 +126,9 @@ export function FunctionForm({
         />
         <FormAlert failure={failure} />
         <TextInput label={t('common.fields.name')} required {...form.getInputProps('name')} />
-        <Textarea
+        <GrowingTextarea
           label={t('functions.fields.description')}
           description={t('functions.fields.descriptionHint')}
-          autosize
           minRows={3}
           maxRows={12}
           {...form.getInputProps('description')}

@@ -9,7 +9,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -24,6 +23,7 @@ import { useMe } from '../../app/session.js';
 import { ConflictAlert, useVersionGuard } from '../../components/conflict-alert.js';
 import { DateField } from '../../components/date-field.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifySuccess } from '../../components/notify.js';
 import { useRules } from '../../components/rules.js';
 import { applyServerErrors, type SubmitFailure } from '../../components/server-errors.js';
@@ -277,11 +277,10 @@ export function ActionForm({ goal, action, actionTypes, cache, onDone }: ActionF
             if (chosen) form.setFieldValue('countsForTrainingRight', chosen.countsForTrainingRight);
           }}
         />
-        <Textarea
+        <GrowingTextarea
           label={t('plan.actions.form.description')}
           description={t('plan.actions.form.descriptionHint')}
           required
-          autosize
           minRows={2}
           maxRows={8}
           {...form.getInputProps('description')}

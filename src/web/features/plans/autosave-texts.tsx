@@ -1,5 +1,6 @@
-import { Stack, Textarea } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { AutosaveStatusLine, TextConflict } from './autosave-status.js';
 import { type Autosave, sameText } from './use-autosave.js';
 
@@ -44,14 +45,13 @@ export function AutosaveTexts({ autosave, fields, before, minRows = 3 }: Autosav
         return (
           <Stack key={field.key} gap={4}>
             {before?.(field)}
-            <Textarea
+            <GrowingTextarea
               label={field.label}
               description={field.description}
               value={field.key in choices ? (choices[field.key] ?? '') : mine}
               onChange={(event) =>
                 autosave.change({ ...autosave.value, [field.key]: event.currentTarget.value })
               }
-              autosize
               minRows={minRows}
               maxRows={16}
               disabled={theirs !== null}

@@ -1,4 +1,5 @@
 import {
+  Box,
   Button,
   Card,
   Collapse,
@@ -9,10 +10,9 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery, useMounted } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '../../../shared/contracts/plans.js';
@@ -20,6 +20,7 @@ import { type GuideStep, guidePrompts, guideSteps } from '../../../shared/pop/gu
 import { type PlanParty, parties } from '../../../shared/pop/vocabulary.js';
 import { api } from '../../api/client.js';
 import { draftPrefix } from '../../components/drafts.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { AutosaveStatusLine, TextConflict } from './autosave-status.js';
 import { partyName } from './plan-labels.js';
 import { PreparationAnswers } from './preparation-tab.js';
@@ -128,11 +129,10 @@ function StepNotes({ plan, cache, step }: TabProps & { step: GuideStep }) {
   }
   return (
     <Stack gap={4}>
-      <Textarea
+      <GrowingTextarea
         label={label}
         value={autosave.value}
         onChange={(e) => autosave.change(e.currentTarget.value)}
-        autosize
         minRows={3}
         maxRows={14}
         disabled={autosave.conflict !== null}
@@ -158,10 +158,14 @@ function StepNotes({ plan, cache, step }: TabProps & { step: GuideStep }) {
 /** Both preparations side by side; on a phone they fold away behind one button. */
 function BothPreparations({ plan, cache }: TabProps) {
   const { t } = useTranslation();
-  // Read at once: a phone neither renders both preparations nor folds them away after the first paint.
-  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+  const measured = useMounted();
+  const wide = useMediaQuery('(min-width: 62em)');
   const [opened, setOpened] = useState<boolean | null>(null);
-  const expanded = opened ?? wide ?? true;
+  // Until the screen is measured (the page as the server rendered it, and its hydration), CSS folds the
+  // preparations away on a phone: neither a phone nor a wide screen sees them move after the first paint.
+  const expanded = opened ?? (measured ? wide : null);
+  const show = t('plan.conversation.showPreparations');
+  const hide = t('plan.conversation.hidePreparations');
   return (
     <section aria-labelledby="both-preparations-heading">
       <Group justify="space-between" mb="sm">
@@ -171,20 +175,40 @@ function BothPreparations({ plan, cache }: TabProps) {
         <Button
           size="compact-sm"
           variant="subtle"
-          onClick={() => setOpened(!expanded)}
-          aria-expanded={expanded}
+          onClick={() => setOpened(!(expanded ?? wide))}
+          aria-expanded={expanded ?? undefined}
           aria-controls="both-preparations"
         >
-          {expanded ? t('plan.conversation.hidePreparations') : t('plan.conversation.showPreparations')}
+          {expanded === null ? (
+            <>
+              <Box component="span" hiddenFrom="md">
+                {show}
+              </Box>
+              <Box component="span" visibleFrom="md">
+                {hide}
+              </Box>
+            </>
+          ) : expanded ? (
+            hide
+          ) : (
+            show
+          )}
         </Button>
       </Group>
-      <Collapse expanded={expanded} id="both-preparations">
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          {parties.map((party) => (
-            <PartyColumn key={party} plan={plan} cache={cache} party={party} />
-          ))}
-        </SimpleGrid>
-      </Collapse>
+      <Box {...(expanded === null ? { visibleFrom: 'md' } : {})}>
+        {/* Only a person's own choice folds with an animation; the screen's measure takes effect at once. */}
+        <Collapse
+          expanded={expanded ?? true}
+          id="both-preparations"
+          {...(opened === null ? { transitionDuration: 0 } : {})}
+        >
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            {parties.map((party) => (
+              <PartyColumn key={party} plan={plan} cache={cache} party={party} />
+            ))}
+          </SimpleGrid>
+        </Collapse>
+      </Box>
     </section>
   );
 }

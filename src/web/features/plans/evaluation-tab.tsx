@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { useMe } from '../../app/session.js';
 import { AppModal } from '../../components/app-modal.js';
 import { draftPrefix } from '../../components/drafts.js';
 import { errorMessage } from '../../components/error-message.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { AutosaveTexts } from './autosave-texts.js';
@@ -143,11 +144,10 @@ function GoalResult({ plan, cache, goal, number }: TabProps & { goal: PlanGoal; 
             ))}
           </Group>
         </Radio.Group>
-        <Textarea
+        <GrowingTextarea
           label={t('plan.evaluation.goalNote')}
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
-          autosize
           minRows={1}
           maxRows={6}
         />

@@ -10,7 +10,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -28,6 +27,7 @@ import { ConflictAlert, useVersionGuard } from '../../components/conflict-alert.
 import { DateField } from '../../components/date-field.js';
 import { errorMessage } from '../../components/error-message.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifySuccess } from '../../components/notify.js';
 import { applyServerErrors, type SubmitFailure } from '../../components/server-errors.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
@@ -287,11 +287,10 @@ function Comments({ plan, cache, action }: TabProps & { action: PlanAction }) {
           }}
         >
           <Group align="flex-end" gap="xs">
-            <Textarea
+            <GrowingTextarea
               label={t('plan.execution.newComment')}
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
-              autosize
               minRows={1}
               maxRows={6}
               maxLength={4000}

@@ -9,7 +9,6 @@ import {
   Select,
   Stack,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -22,6 +21,7 @@ import { type FollowUpState, followUpStates } from '../../../shared/pop/vocabula
 import { api } from '../../api/client.js';
 import { ConflictAlert, useVersionGuard } from '../../components/conflict-alert.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifySuccess } from '../../components/notify.js';
 import { applyServerErrors, type SubmitFailure } from '../../components/server-errors.js';
 import { formatDate } from '../../i18n/format.js';
@@ -221,18 +221,16 @@ function FollowUpCard({ plan, cache, followUp }: Omit<TabProps, 'onOpenGoals'> &
                       </Text>
                     )}
                   {followUpQuestions.map((question) => (
-                    <Textarea
+                    <GrowingTextarea
                       key={question}
                       label={t(`pop.followUpQuestions.${question}`)}
-                      autosize
                       minRows={2}
                       maxRows={8}
                       {...form.getInputProps(`entries.${index}.${question}`)}
                     />
                   ))}
-                  <Textarea
+                  <GrowingTextarea
                     label={t('plan.followUps.goalNotes')}
-                    autosize
                     minRows={1}
                     maxRows={6}
                     {...form.getInputProps(`entries.${index}.notes`)}
@@ -240,9 +238,8 @@ function FollowUpCard({ plan, cache, followUp }: Omit<TabProps, 'onOpenGoals'> &
                 </Stack>
               </Paper>
             ))}
-            <Textarea
+            <GrowingTextarea
               label={t('plan.followUps.notes')}
-              autosize
               minRows={2}
               maxRows={8}
               {...form.getInputProps('notes')}

@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { queryKeys } from '../../api/query-keys.js';
 import { ConflictAlert, useVersionGuard } from '../../components/conflict-alert.js';
 import { DateField } from '../../components/date-field.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifySuccess } from '../../components/notify.js';
 import { useRules } from '../../components/rules.js';
 import { applyServerErrors, type SubmitFailure } from '../../components/server-errors.js';
@@ -207,18 +208,16 @@ export function GoalForm({ plan, goal, cache, onDone }: GoalFormProps) {
           required
           {...form.getInputProps('title')}
         />
-        <Textarea
+        <GrowingTextarea
           label={t('plan.goals.form.description')}
           description={t('plan.goals.form.descriptionHint')}
-          autosize
           minRows={3}
           maxRows={10}
           {...form.getInputProps('description')}
         />
-        <Textarea
+        <GrowingTextarea
           label={t('plan.goals.form.reason')}
           description={t('plan.goals.form.reasonHint')}
-          autosize
           minRows={2}
           maxRows={8}
           {...form.getInputProps('reason')}
@@ -264,10 +263,9 @@ export function GoalForm({ plan, goal, cache, onDone }: GoalFormProps) {
           })}
           inputProps={form.getInputProps('targetDate')}
         />
-        <Textarea
+        <GrowingTextarea
           label={t('plan.goals.form.measure')}
           description={t('plan.goals.form.measureHint')}
-          autosize
           minRows={2}
           maxRows={8}
           {...form.getInputProps('measure')}

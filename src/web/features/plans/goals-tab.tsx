@@ -8,7 +8,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -24,6 +23,7 @@ import { EntityDrawer } from '../../components/entity-drawer.js';
 import { errorMessage } from '../../components/error-message.js';
 import { FormAlert } from '../../components/form-alert.js';
 import type { InputProps } from '../../components/form-types.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifySuccess } from '../../components/notify.js';
 import { applyServerErrors, type SubmitFailure } from '../../components/server-errors.js';
 import { formatDate } from '../../i18n/format.js';
@@ -283,10 +283,9 @@ function Agreements({ plan, cache, editable }: TabProps & { editable: boolean })
                 inputProps={form.getInputProps('periodEnd')}
               />
             </SimpleGrid>
-            <Textarea
+            <GrowingTextarea
               label={t('plan.agreements.facilities')}
               description={t('plan.agreements.facilitiesHint')}
-              autosize
               minRows={3}
               maxRows={10}
               {...form.getInputProps('facilities')}

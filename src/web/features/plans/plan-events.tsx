@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import type { PlanEvent } from '../../../shared/pop/phases.js';
 import { api, isAppError } from '../../api/client.js';
 import { AppModal } from '../../components/app-modal.js';
 import { errorMessage } from '../../components/error-message.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifySuccess } from '../../components/notify.js';
 import { BudgetCheckNotice } from '../budgets/budget-check-notice.js';
 import type { PlanCache } from './use-plan.js';
@@ -120,13 +121,12 @@ export function PlanEventButtons({ plan, cache, only, size = 'sm' }: PlanEventBu
               <Text size="sm">{t(`plan.events.confirm.${asking}.body`, { name: plan.employee.name })}</Text>
               {asking === 'approve' && <BudgetCheckNotice plan={plan} />}
               {needsComment && (
-                <Textarea
+                <GrowingTextarea
                   label={t('plan.events.disagreementComment')}
                   description={t('plan.events.disagreementHint')}
                   value={comment}
                   onChange={(e) => setComment(e.currentTarget.value)}
                   required
-                  autosize
                   minRows={3}
                   maxLength={2000}
                   data-autofocus

@@ -1,28 +1,39 @@
 import { Alert, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { type ComponentType, lazy, Suspense, useDeferredValue, useEffect, useRef } from 'react';
+import { Suspense, useDeferredValue, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { PlanDetail } from '../../../shared/contracts/plans.js';
 import { isAppError } from '../../api/client.js';
+import { lazyModule } from '../../app/lazy-module.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { PlanHeader } from './plan-header.js';
 import { usePlan, usePlanCache } from './use-plan.js';
 
 /** Each section is its own chunk: the page loads the code of the section that is open, not of all nine. */
-function section<P extends object>(load: () => Promise<ComponentType<P>>) {
-  return lazy(async () => ({ default: await load() }));
-}
-
-const PreparationTab = section(() => import('./preparation-tab.js').then((m) => m.PreparationTab));
-const ConversationTab = section(() => import('./conversation-tab.js').then((m) => m.ConversationTab));
-const GoalsTab = section(() => import('./goals-tab.js').then((m) => m.GoalsTab));
-const ExecutionTab = section(() => import('./execution-tab.js').then((m) => m.ExecutionTab));
-const FollowUpsTab = section(() => import('./follow-ups-tab.js').then((m) => m.FollowUpsTab));
-const EvaluationTab = section(() => import('./evaluation-tab.js').then((m) => m.EvaluationTab));
-const VersionsTab = section(() => import('./versions-tab.js').then((m) => m.VersionsTab));
-const SummaryTab = section(() => import('./summary-tab.js').then((m) => m.SummaryTab));
-const AuditTab = section(() => import('./audit-tab.js').then((m) => m.AuditTab));
+const PreparationTab = lazyModule('plans/preparation-tab', () =>
+  import('./preparation-tab.js').then((m) => m.PreparationTab),
+);
+const ConversationTab = lazyModule('plans/conversation-tab', () =>
+  import('./conversation-tab.js').then((m) => m.ConversationTab),
+);
+const GoalsTab = lazyModule('plans/goals-tab', () => import('./goals-tab.js').then((m) => m.GoalsTab));
+const ExecutionTab = lazyModule('plans/execution-tab', () =>
+  import('./execution-tab.js').then((m) => m.ExecutionTab),
+);
+const FollowUpsTab = lazyModule('plans/follow-ups-tab', () =>
+  import('./follow-ups-tab.js').then((m) => m.FollowUpsTab),
+);
+const EvaluationTab = lazyModule('plans/evaluation-tab', () =>
+  import('./evaluation-tab.js').then((m) => m.EvaluationTab),
+);
+const VersionsTab = lazyModule('plans/versions-tab', () =>
+  import('./versions-tab.js').then((m) => m.VersionsTab),
+);
+const SummaryTab = lazyModule('plans/summary-tab', () =>
+  import('./summary-tab.js').then((m) => m.SummaryTab),
+);
+const AuditTab = lazyModule('plans/audit-tab', () => import('./audit-tab.js').then((m) => m.AuditTab));
 
 const tabKeys = [
   'preparation',

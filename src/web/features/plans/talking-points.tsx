@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, List, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { PlanDetail, TalkingPoint } from '../../../shared/contracts/plans.j
 import type { PlanParty } from '../../../shared/pop/vocabulary.js';
 import { api, isAppError } from '../../api/client.js';
 import { errorMessage } from '../../components/error-message.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifyError } from '../../components/notify.js';
 import { OrderControls } from '../../components/ordered-list-controls.js';
 import { type PlanCache, replaceTalkingPoints } from './use-plan.js';
@@ -125,11 +126,10 @@ export function TalkingPointsEditor({ plan, party, points, editable, cache }: Ta
             <Paper key={point.id} withBorder p="xs" component="li">
               {editing?.id === point.id ? (
                 <Stack gap="xs">
-                  <Textarea
+                  <GrowingTextarea
                     label={t('plan.points.editLabel', { number: index + 1 })}
                     value={editing.text}
                     onChange={(e) => setEditing({ id: point.id, text: e.currentTarget.value })}
-                    autosize
                     minRows={2}
                     maxLength={2000}
                   />
@@ -185,12 +185,11 @@ export function TalkingPointsEditor({ plan, party, points, editable, cache }: Ta
         }}
       >
         <Stack gap="xs">
-          <Textarea
+          <GrowingTextarea
             label={t('plan.points.new')}
             description={t('plan.points.newHint')}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
-            autosize
             minRows={2}
             maxLength={2000}
           />

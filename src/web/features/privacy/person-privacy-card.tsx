@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, List, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { queryKeys } from '../../api/query-keys.js';
 import { useMe } from '../../app/session.js';
 import { AppModal } from '../../components/app-modal.js';
 import { errorMessage } from '../../components/error-message.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { QueryError } from '../../components/query-error.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
@@ -161,11 +162,10 @@ function PrivacyDetails({ privacy }: { privacy: PersonPrivacy }) {
           >
             <Stack gap="xs">
               <Text size="sm">{t('privacy.person.legalHold.inactive')}</Text>
-              <Textarea
+              <GrowingTextarea
                 label={t('privacy.person.legalHold.reason')}
                 description={t('privacy.person.legalHold.reasonHint')}
                 required
-                autosize
                 minRows={2}
                 maxLength={1000}
                 value={holdReason}
@@ -259,11 +259,10 @@ function PrivacyDetails({ privacy }: { privacy: PersonPrivacy }) {
         >
           <Stack gap="sm">
             <Text size="sm">{t('privacy.person.erase.confirmBody')}</Text>
-            <Textarea
+            <GrowingTextarea
               label={t('privacy.person.erase.reason')}
               description={t('privacy.person.erase.reasonHint')}
               required
-              autosize
               minRows={2}
               maxLength={1000}
               value={eraseReason}

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { usePeopleOptions, useTeams } from '../../api/hooks.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { ConflictAlert, textDifferences, useVersionGuard } from '../../components/conflict-alert.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { activeOptions, personOptions } from '../../components/options.js';
 import { useRules } from '../../components/rules.js';
@@ -127,9 +128,8 @@ export function TeamForm({ team, onDone }: TeamFormProps) {
         />
         <FormAlert failure={failure} />
         <TextInput label={t('common.fields.name')} required {...form.getInputProps('name')} />
-        <Textarea
+        <GrowingTextarea
           label={t('common.fields.description')}
-          autosize
           minRows={2}
           maxRows={8}
           {...form.getInputProps('description')}

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
@@ -9,6 +9,7 @@ import { api } from '../../api/client.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { ConflictAlert, useVersionGuard } from '../../components/conflict-alert.js';
 import { FormAlert } from '../../components/form-alert.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { OrderControls } from '../../components/ordered-list-controls.js';
 import { useRules } from '../../components/rules.js';
@@ -153,9 +154,8 @@ export function TemplateForm({
           </>
         )}
         <TextInput label={t('common.fields.name')} required {...form.getInputProps('name')} />
-        <Textarea
+        <GrowingTextarea
           label={t('common.fields.description')}
-          autosize
           minRows={2}
           maxRows={6}
           {...form.getInputProps('description')}
@@ -178,9 +178,8 @@ export function TemplateForm({
             <Paper key={question.key} withBorder p="sm">
               <Group align="flex-start" wrap="nowrap" gap="xs">
                 <Stack gap="xs" style={{ flex: 1, minWidth: 0 }}>
-                  <Textarea
+                  <GrowingTextarea
                     label={t('templates.fields.question', { number: index + 1 })}
-                    autosize
                     minRows={1}
                     maxRows={5}
                     {...form.getInputProps(`questions.${index}.prompt`)}

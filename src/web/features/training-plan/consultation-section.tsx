@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingPlan, TrainingPlanTask } from '../../../shared/contracts/training-plan.js';
 import { type ConsultationBody, consultationBodies } from '../../../shared/pop/training-plan.js';
 import { AppModal } from '../../components/app-modal.js';
+import { GrowingTextarea } from '../../components/growing-textarea.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/i18n.js';
@@ -205,12 +206,11 @@ export function ConsultationSection({ plan, timeZone }: { plan: TrainingPlan; ti
             }}
           >
             <Stack>
-              <Textarea
+              <GrowingTextarea
                 label={t('trainingPlan.tasks.note')}
                 description={t('trainingPlan.tasks.noteHint')}
                 value={note}
                 onChange={(event) => setNote(event.currentTarget.value)}
-                autosize
                 minRows={3}
                 maxLength={2000}
                 data-autofocus

@@ -1,0 +1,79 @@
+import { type ReactNode, StrictMode, startTransition, useEffect } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { isLocale } from '../../shared/i18n/locales.js';
+import { type PageState, pageStateId } from '../../shared/page-render.js';
+import { deferSessionToken } from '../api/client.js';
+import { createQueryClient } from '../api/query-client.js';
+import { initI18n } from '../i18n/i18n.js';
+import { preloadModules } from './lazy-module.js';
+import { Providers } from './providers.js';
+import { AppRoutes, preloadPage } from './router.js';
+
+/** The answers the server rendered the page with (src/web/entry-server.tsx), if it did. */
+function renderedState(): PageState | null {
+  const element = document.getElementById(pageStateId);
+  if (!element?.textContent) return null;
+  // Read once: the answers move into the query cache and the element leaves the page.
+  element.remove();
+  try {
+    const state = JSON.parse(element.textContent) as PageState;
+    return isLocale(state.locale) && Array.isArray(state.data) && Array.isArray(state.modules) ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Tells when the first render (or hydration) of the app has been committed. */
+function Committed({ onCommit, children }: { onCommit: () => void; children: ReactNode }) {
+  useEffect(onCommit, [onCommit]);
+  return children;
+}
+
+/** Starts the app: hydrates the page the server rendered, or renders it. */
+export async function start(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const pageCode = preloadPage(window.location.pathname);
+  const state = renderedState();
+  const hydrate = state !== null;
+  const i18n = await initI18n(state?.locale);
+  const queryClient = createQueryClient();
+  if (hydrate) {
+    for (const { key, data } of state.data) queryClient.setQueryData(key, data);
+    // Only a signed-in person's pages are rendered: the session's token was left out of the page.
+    deferSessionToken();
+    // Every part the server rendered has its code before hydration starts (the page's module first: it knows its
+    // sections), so the page hydrates in one pass and answers as a whole once it has.
+    await pageCode;
+    await preloadModules(state.modules);
+  }
+  let committed = () => {};
+  const hydrated = new Promise<void>((resolve) => {
+    committed = resolve;
+  });
+  const app = (
+    <StrictMode>
+      <Committed onCommit={committed}>
+        <Providers i18n={i18n} queryClient={queryClient}>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </Providers>
+      </Committed>
+    </StrictMode>
+  );
+  // The server's page is inert until the app has taken it over: hydrated, with the code of its page arrived.
+  void Promise.all([hydrated, pageCode]).then(() =>
+    requestAnimationFrame(() => root.removeAttribute('inert')),
+  );
+  // The first render (or the hydration of the server's HTML) yields to the browser every few milliseconds instead
+  // of holding the main thread in one task.
+  startTransition(() => {
+    if (hydrate) hydrateRoot(root, app);
+    else {
+      root.replaceChildren();
+      createRoot(root).render(app);
+    }
+  });
+}
