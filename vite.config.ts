@@ -20,14 +20,14 @@ function mantineReactId(): Plugin {
         "import { useId as useReactId } from 'react';",
         'export function useId(staticId) {',
         '  const reactId = useReactId();',
-        "  return typeof staticId === 'string' ? staticId : `mantine-${reactId.replace(/:/g, '')}`;",
+        "  return typeof staticId === 'string' ? staticId : 'mantine-' + reactId.replace(/:/g, '');",
         '}',
       ].join('\n');
     },
   };
 }
 
-export default defineConfig(({ isSsrBuild }) => ({
+export default defineConfig(({ isSsrBuild, mode }) => ({
   root: 'src/web',
   plugins: [
     mantineReactId(),
@@ -41,6 +41,9 @@ export default defineConfig(({ isSsrBuild }) => ({
       { outDir: '../../dist/ssr', emptyOutDir: true, sourcemap: false, target: 'node20' }
     : { outDir: '../../dist/web', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 600 },
   ssr: { noExternal: true },
+  // The server build decides React's production or development code when it is built, not by the server's
+  // NODE_ENV when it runs (which a production start need not set): development React renders several times slower.
+  ...(isSsrBuild ? { define: { 'process.env.NODE_ENV': JSON.stringify(mode) } } : {}),
   server: {
     proxy: {
       '/api': { target: 'http://localhost:3000', changeOrigin: false },
