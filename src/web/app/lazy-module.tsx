@@ -1,6 +1,6 @@
 import { type ComponentType, createContext, lazy, useContext } from 'react';
 
-type Preload = () => Promise<unknown>;
+export type Preload = () => Promise<unknown>;
 
 const preloads = new Map<string, Preload>();
 

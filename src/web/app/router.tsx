@@ -2,11 +2,9 @@ import { Children, type ComponentType, isValidElement, type ReactNode, Suspense 
 import { matchRoutes, Outlet, type RouteObject, useRoutes } from 'react-router';
 import type { Capabilities } from '../../shared/policies.js';
 import { FullPageLoader } from '../components/full-page-loader.js';
-import { lazyModule } from './lazy-module.js';
+import { lazyModule, type Preload } from './lazy-module.js';
 import { PublicLayout } from './public-layout.js';
 import { RedirectIfSignedIn, RequireCapability, RequireRole, RequireSession, SetupGate } from './session.js';
-
-type Preload = () => Promise<unknown>;
 
 const AppLayout = lazyModule('app-layout', () => import('./app-layout.js').then((m) => m.AppLayout));
 const SetupPage = lazyModule('features/setup/setup-page', () =>

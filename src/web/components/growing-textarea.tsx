@@ -16,14 +16,12 @@ export type GrowingTextareaProps = Omit<TextareaProps, 'autosize' | 'rows'>;
  * after its first render (a forced layout each). Elsewhere Mantine's autosize measures it once the app runs; the
  * first render is the same everywhere, so a rendered page hydrates unchanged.
  */
-export function GrowingTextarea({ minRows = 2, maxRows, style, ...props }: GrowingTextareaProps) {
+export function GrowingTextarea({ minRows = 2, maxRows, ...props }: GrowingTextareaProps) {
   const mounted = useMounted();
-  if (mounted && !sizedByCss)
-    return <Textarea autosize minRows={minRows} maxRows={maxRows} style={style} {...props} />;
+  if (mounted && !sizedByCss) return <Textarea autosize minRows={minRows} maxRows={maxRows} {...props} />;
   return (
     <Textarea
       rows={minRows}
-      style={style}
       styles={{
         input: {
           fieldSizing: 'content',
