@@ -39,7 +39,14 @@ export default defineConfig(({ isSsrBuild, mode }) => ({
     ? // The server build of the web app (entry-server.tsx): one self-contained module set the server loads, with
       // React, Mantine and the rest bundled in, so a production install needs none of the web app's packages.
       { outDir: '../../dist/ssr', emptyOutDir: true, sourcemap: false, target: 'node20' }
-    : { outDir: '../../dist/web', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 600 },
+    : {
+        outDir: '../../dist/web',
+        emptyOutDir: true,
+        sourcemap: false,
+        chunkSizeWarningLimit: 600,
+        // .vite/manifest.json: which chunks each module needs, for the server to name them in a rendered page.
+        manifest: true,
+      },
   ssr: { noExternal: true },
   // The server build decides React's production or development code when it is built, not by the server's
   // NODE_ENV when it runs (which a production start need not set): development React renders several times slower.

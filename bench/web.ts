@@ -1,7 +1,7 @@
 /**
  * The web app's budget, measured in Debian's chromium against the production build:
  *
- *   npm run bench:web [-- --runs 3] [--only js,lighthouse,phone]
+ *   npm run bench:web [-- --runs 3] [--only js,lighthouse,phone] [--traces DIR]
  *
  * Builds what is stale (dist/web, dist/server), starts the production server on a fresh demo SQLite database in a
  * temp folder, signs the demo employee and manager in through the login page, and measures:
@@ -11,11 +11,21 @@
  *   and with the desktop preset, signed in through the session cookie;
  * - the plan page on a 375x667 phone: no horizontal overflow, every control of the header and the page inside the
  *   screen and clickable.
- * Prints one table and writes bench/results/web-latest.json, the median Lighthouse reports
+ * `--traces DIR` keeps each Lighthouse run's trace there (`<preset>-<run>.trace.json`, for chromium's performance
+ * panel or a script). Prints one table and writes bench/results/web-latest.json, the median Lighthouse reports
  * (web-lighthouse-mobile.json, web-lighthouse-desktop.json) and a screenshot of the phone (web-phone-plan.png).
  */
 import { execSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
@@ -224,6 +234,10 @@ interface LighthouseReport {
   runtimeError?: { code: string; message: string };
 }
 
+/** Where `--traces` keeps the runs' traces (none without it). */
+let tracesDir: string | null = null;
+let traceCount = 0;
+
 async function lighthouseOnce(
   url: string,
   cookie: string,
@@ -242,6 +256,7 @@ async function lighthouseOnce(
     '--quiet',
     `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
     ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+    ...(tracesDir ? ['--save-assets'] : []),
   ];
   try {
     await new Promise<void>((resolve, reject) => {
@@ -262,6 +277,11 @@ async function lighthouseOnce(
       });
     });
     const text = readFileSync(output, 'utf8');
+    const trace = join(dir, 'report-0.trace.json');
+    if (tracesDir && existsSync(trace)) {
+      mkdirSync(tracesDir, { recursive: true });
+      copyFileSync(trace, join(tracesDir, `${preset}-${++traceCount}.trace.json`));
+    }
     const report = JSON.parse(text) as LighthouseReport;
     if (report.runtimeError) throw new Error(`lighthouse: ${report.runtimeError.message}`);
     const value = (id: string) => report.audits[id]?.numericValue ?? Number.NaN;
@@ -397,6 +417,7 @@ async function main(): Promise<void> {
   const runs = Number(args.get('runs') ?? 3);
   // `--only js,lighthouse,phone`: a part of the measurements (all by default).
   const only = args.get('only')?.split(',') ?? ['js', 'lighthouse', 'phone'];
+  tracesDir = args.get('traces') ?? null;
   buildWebIfNeeded();
   buildIfNeeded();
   const loadBefore = loadavg().map((n) => round(n, 2));

@@ -80,8 +80,24 @@ describe('pages rendered by the server', () => {
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       const errors = errorsOf(page);
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
       await openRendered(page, `${server.url}/plans/${planId}`);
       await page.getByRole('heading', { name: 'Mijn POP', level: 1 }).waitFor();
+      // The styles came in the page: no stylesheet is fetched, not even again by the app's module loader. Every
+      // script of the app and the page was named by the page, so the browser fetched them together, each once.
+      const preloaded = await page.$$eval('head link[rel="modulepreload"]', (links) =>
+        links.map((link) => new URL((link as HTMLLinkElement).href).pathname),
+      );
+      const scripts = requested.filter((path) => path.endsWith('.js'));
+      expect(requested.filter((path) => path.endsWith('.css'))).toEqual([]);
+      expect(preloaded.length).toBeGreaterThan(10);
+      expect(new Set(scripts).size).toBe(scripts.length);
+      const entry = await page.$eval(
+        'script[type="module"]',
+        (script) => new URL((script as HTMLScriptElement).src).pathname,
+      );
+      expect(scripts.filter((path) => path !== entry && !preloaded.includes(path))).toEqual([]);
       const conversation = page.getByRole('tab', { name: 'POP-gesprek', selected: true });
       await conversation.waitFor();
       // On a phone the two preparations are folded away; on a wide screen they are shown, from the first paint on.

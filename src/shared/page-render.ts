@@ -69,3 +69,9 @@ export function serialisePageState(state: PageState): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
+
+/**
+ * The id of the template that carries the page's preloads: a link for each chunk the app and the rendered modules
+ * need. Inert in a template; the app's entry puts them in the document after the page has painted.
+ */
+export const pagePreloadsId = 'groeipad-preloads';

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
-import { type PageRenderer, type PageState, pageStateId } from '../../src/shared/page-render.js';
+import {
+  type PageRenderer,
+  type PageState,
+  pagePreloadsId,
+  pageStateId,
+} from '../../src/shared/page-render.js';
 import * as entry from '../../src/web/entry-server.js';
 import { describeEachDatabase } from '../support/harness.js';
 
@@ -29,6 +34,30 @@ mkdirSync(join(webRoot, 'assets'));
 writeFileSync(join(webRoot, 'index.html'), shell);
 writeFileSync(join(webRoot, 'assets/index-Cd34.css'), css);
 writeFileSync(join(webRoot, 'assets/index-Ab12.js'), 'export {};\n');
+// The build's manifest: the app's module, a shared chunk, the plan page with a chunk that has a stylesheet, and a
+// page that is not rendered here.
+const moduleCss = '.date{color:#123456}';
+writeFileSync(join(webRoot, 'assets/date-field-Mn34.css'), moduleCss);
+mkdirSync(join(webRoot, '.vite'));
+writeFileSync(
+  join(webRoot, '.vite/manifest.json'),
+  JSON.stringify({
+    'index.html': {
+      file: 'assets/index-Ab12.js',
+      isEntry: true,
+      css: ['assets/index-Cd34.css'],
+      dynamicImports: ['app/start.tsx'],
+    },
+    'app/start.tsx': { file: 'assets/start-Ef56.js', imports: ['index.html', '_shared-Gh78.js'] },
+    '_shared-Gh78.js': { file: 'assets/shared-Gh78.js', imports: ['index.html'] },
+    'features/plans/plan-page.tsx': {
+      file: 'assets/plan-page-Ij90.js',
+      imports: ['_shared-Gh78.js', '_date-field-Kl12.js'],
+    },
+    '_date-field-Kl12.js': { file: 'assets/date-field-Kl12.js', css: ['assets/date-field-Mn34.css'] },
+    'features/team/my-team-page.tsx': { file: 'assets/my-team-page-Op56.js', imports: ['_shared-Gh78.js'] },
+  }),
+);
 
 const MARKER = 'PRIVATE-MARKER-7f3a';
 const HOSTILE = '</script><script>alert(1)</script><!--';
@@ -121,13 +150,43 @@ describeEachDatabase(
       expect(root).toContain(MARKER);
       // The stylesheet comes in the page.
       expect(html).toContain(`<style>${css}</style>`);
-      expect(html).not.toContain('rel="stylesheet"');
+      // Its link stays, disabled (never fetched): the app's module loader finds it and does not load it again.
+      expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-Cd34.css" disabled>');
+      // So do the styles of the modules it rendered; no stylesheet is left to fetch.
+      expect(html).toContain(
+        `<style>${moduleCss}</style><link rel="stylesheet" crossorigin href="/assets/date-field-Mn34.css" disabled>`,
+      );
+      expect(html.match(/rel="stylesheet"[^>]*>/g)?.every((link) => link.endsWith(' disabled>'))).toBe(true);
+      // The page names the code of the app and of every module it rendered, each once, for the browser to fetch
+      // after it has painted the page: not the entry it has already, nor the pages it did not render.
+      const template =
+        new RegExp(`<template id="${pagePreloadsId}">(.*?)</template>`, 's').exec(html)?.[1] ?? '';
+      expect(html.indexOf(template)).toBeGreaterThan(html.indexOf('</head>'));
+      const preloads = [
+        ...template.matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([^"]+)">/g),
+      ].map((m) => m[1]);
+      expect(template.replace(/<link [^>]*>/g, '')).toBe('');
+      expect(preloads).toEqual(
+        expect.arrayContaining([
+          'start-Ef56.js',
+          'shared-Gh78.js',
+          'plan-page-Ij90.js',
+          'date-field-Kl12.js',
+        ]),
+      );
+      expect(new Set(preloads).size).toBe(preloads.length);
+      expect(preloads).not.toContain('index-Ab12.js');
+      expect(preloads).not.toContain('my-team-page-Op56.js');
 
       const state = stateOf(html);
       expect(state?.locale).toBe('nl-BE');
       // The browser loads the code of what was rendered before it hydrates: the frame, the plan page, its section.
       expect(state?.modules).toEqual(
-        expect.arrayContaining(['app-layout', 'features/plans/plan-page', 'plans/preparation-tab']),
+        expect.arrayContaining([
+          'app/app-layout',
+          'features/plans/plan-page',
+          'features/plans/preparation-tab',
+        ]),
       );
       const api = (await e.get(`/api/plans/${plan.id}`)).json();
       expect(dataOf(state, plan.id)).toEqual(api);

@@ -14,6 +14,9 @@ export const RenderedModules = createContext<Set<string> | null>(null);
  * A component whose code is a chunk of its own, loaded when first rendered or when preloaded. Once loaded it renders
  * at once, without suspending: a page the server rendered hydrates in one pass when its modules were preloaded,
  * instead of leaving each part to hydrate whenever its chunk arrives.
+ *
+ * `key` is the module's source file under src/web without its extension (`features/plans/plan-page`): the server
+ * finds the module's chunks by it in the build's manifest and has the browser fetch them with the page.
  */
 export function lazyModule<P extends object>(key: string, load: () => Promise<ComponentType<P>>) {
   let Loaded: ComponentType<P> | null = null;

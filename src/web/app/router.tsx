@@ -6,7 +6,7 @@ import { lazyModule, type Preload } from './lazy-module.js';
 import { PublicLayout } from './public-layout.js';
 import { RedirectIfSignedIn, RequireCapability, RequireRole, RequireSession, SetupGate } from './session.js';
 
-const AppLayout = lazyModule('app-layout', () => import('./app-layout.js').then((m) => m.AppLayout));
+const AppLayout = lazyModule('app/app-layout', () => import('./app-layout.js').then((m) => m.AppLayout));
 const SetupPage = lazyModule('features/setup/setup-page', () =>
   import('../features/setup/setup-page.js').then((m) => m.SetupPage),
 );

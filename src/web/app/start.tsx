@@ -30,14 +30,23 @@ function Committed({ onCommit, children }: { onCommit: () => void; children: Rea
   return children;
 }
 
-/** Starts the app: hydrates the page the server rendered, or renders it. */
+/** Lets the browser handle what is waiting (a tap, a frame) before the app's next step. */
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Starts the app: hydrates the page the server rendered, or renders it. A rendered page is on screen already, so its
+ * start goes in steps with the main thread free between them (evaluating the app's code, reading the page's state
+ * and the translations, hydrating) rather than in one long task.
+ */
 export async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
   const pageCode = preloadPage(window.location.pathname);
   const state = renderedState();
   const hydrate = state !== null;
+  if (hydrate) await yieldToBrowser();
   const i18n = await initI18n(state?.locale);
+  if (hydrate) await yieldToBrowser();
   const queryClient = createQueryClient();
   if (hydrate) {
     for (const { key, data } of state.data) queryClient.setQueryData(key, data);

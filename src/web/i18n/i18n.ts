@@ -25,7 +25,9 @@ export function initialLocale(): Locale {
 }
 
 function applyLocale(locale: Locale): void {
-  document.documentElement.lang = locale;
+  // Setting the page's language, even to the one it has, makes the browser restyle every element (\`:lang()\`):
+  // on a page the server rendered in this language, that is a full style pass for nothing.
+  if (document.documentElement.lang !== locale) document.documentElement.lang = locale;
   setRequestLanguage(locale);
 }
 

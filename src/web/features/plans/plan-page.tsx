@@ -11,29 +11,33 @@ import { PlanHeader } from './plan-header.js';
 import { usePlan, usePlanCache } from './use-plan.js';
 
 /** Each section is its own chunk: the page loads the code of the section that is open, not of all nine. */
-const PreparationTab = lazyModule('plans/preparation-tab', () =>
+const PreparationTab = lazyModule('features/plans/preparation-tab', () =>
   import('./preparation-tab.js').then((m) => m.PreparationTab),
 );
-const ConversationTab = lazyModule('plans/conversation-tab', () =>
+const ConversationTab = lazyModule('features/plans/conversation-tab', () =>
   import('./conversation-tab.js').then((m) => m.ConversationTab),
 );
-const GoalsTab = lazyModule('plans/goals-tab', () => import('./goals-tab.js').then((m) => m.GoalsTab));
-const ExecutionTab = lazyModule('plans/execution-tab', () =>
+const GoalsTab = lazyModule('features/plans/goals-tab', () =>
+  import('./goals-tab.js').then((m) => m.GoalsTab),
+);
+const ExecutionTab = lazyModule('features/plans/execution-tab', () =>
   import('./execution-tab.js').then((m) => m.ExecutionTab),
 );
-const FollowUpsTab = lazyModule('plans/follow-ups-tab', () =>
+const FollowUpsTab = lazyModule('features/plans/follow-ups-tab', () =>
   import('./follow-ups-tab.js').then((m) => m.FollowUpsTab),
 );
-const EvaluationTab = lazyModule('plans/evaluation-tab', () =>
+const EvaluationTab = lazyModule('features/plans/evaluation-tab', () =>
   import('./evaluation-tab.js').then((m) => m.EvaluationTab),
 );
-const VersionsTab = lazyModule('plans/versions-tab', () =>
+const VersionsTab = lazyModule('features/plans/versions-tab', () =>
   import('./versions-tab.js').then((m) => m.VersionsTab),
 );
-const SummaryTab = lazyModule('plans/summary-tab', () =>
+const SummaryTab = lazyModule('features/plans/summary-tab', () =>
   import('./summary-tab.js').then((m) => m.SummaryTab),
 );
-const AuditTab = lazyModule('plans/audit-tab', () => import('./audit-tab.js').then((m) => m.AuditTab));
+const AuditTab = lazyModule('features/plans/audit-tab', () =>
+  import('./audit-tab.js').then((m) => m.AuditTab),
+);
 
 const tabKeys = [
   'preparation',
