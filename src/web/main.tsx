@@ -3,6 +3,12 @@ import { pagePreloadsId, pageStateId } from '../shared/page-render.js';
 
 const run = () => void import('./app/start.js').then((app) => app.start());
 
+/**
+ * A rendered page's app, in two steps with the main thread free between them: React's DOM renderer (compiled and
+ * evaluated in one task of its own), then the rest of the app.
+ */
+const runInSteps = () => void import('react-dom/client').then(() => setTimeout(run, 0));
+
 /** Links put in the document in one task: each costs the main thread up to a millisecond or two while the page loads. */
 const preloadsPerTask = 4;
 
@@ -24,5 +30,5 @@ function preloadPageChunks(next: () => void): void {
 // A page the server rendered paints first, then fetches the chunks it needs, and only then runs the app that takes
 // it over; a page it did not render needs the app at once.
 if (document.getElementById(pageStateId))
-  requestAnimationFrame(() => setTimeout(() => preloadPageChunks(run), 0));
+  requestAnimationFrame(() => setTimeout(() => preloadPageChunks(runInSteps), 0));
 else run();

@@ -41,21 +41,28 @@ const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 
 export async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
-  const pageCode = preloadPage(window.location.pathname);
   const state = renderedState();
   const hydrate = state !== null;
+  // An unrendered page needs its code as soon as possible; a rendered one is on screen and takes it in turn.
+  let pageCode = hydrate ? Promise.resolve() : preloadPage(window.location.pathname);
   if (hydrate) await yieldToBrowser();
   const i18n = await initI18n(state?.locale);
-  if (hydrate) await yieldToBrowser();
   const queryClient = createQueryClient();
   if (hydrate) {
     for (const { key, data } of state.data) queryClient.setQueryData(key, data);
     // Only a signed-in person's pages are rendered: the session's token was left out of the page.
     deferSessionToken();
     // Every part the server rendered has its code before hydration starts (the page's module first: it knows its
-    // sections), so the page hydrates in one pass and answers as a whole once it has.
+    // sections), so the page hydrates in one pass and answers as a whole once it has. Their chunks were fetched
+    // with the page (main.tsx): each module is evaluated in a task of its own.
+    await yieldToBrowser();
+    pageCode = preloadPage(window.location.pathname);
     await pageCode;
-    await preloadModules(state.modules);
+    for (const key of state.modules) {
+      await yieldToBrowser();
+      await preloadModules([key]);
+    }
+    await yieldToBrowser();
   }
   let committed = () => {};
   const hydrated = new Promise<void>((resolve) => {
