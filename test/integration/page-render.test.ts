@@ -188,6 +188,10 @@ describeEachDatabase(
           'features/plans/preparation-tab',
         ]),
       );
+      // In the order they rendered: the app loads them in turn, and a page's module knows its sections.
+      const order = (key: string) => state?.modules.indexOf(key) ?? -1;
+      expect(order('app/app-layout')).toBeLessThan(order('features/plans/plan-page'));
+      expect(order('features/plans/plan-page')).toBeLessThan(order('features/plans/preparation-tab'));
       const api = (await e.get(`/api/plans/${plan.id}`)).json();
       expect(dataOf(state, plan.id)).toEqual(api);
       // The session's CSRF token is never in the page: the app asks for it before its first change.

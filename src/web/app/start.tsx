@@ -44,7 +44,7 @@ export async function start(): Promise<void> {
   const state = renderedState();
   const hydrate = state !== null;
   // An unrendered page needs its code as soon as possible; a rendered one is on screen and takes it in turn.
-  let pageCode = hydrate ? Promise.resolve() : preloadPage(window.location.pathname);
+  const pageCode = hydrate ? Promise.resolve() : preloadPage(window.location.pathname);
   if (hydrate) await yieldToBrowser();
   const i18n = await initI18n(state?.locale);
   const queryClient = createQueryClient();
@@ -52,12 +52,10 @@ export async function start(): Promise<void> {
     for (const { key, data } of state.data) queryClient.setQueryData(key, data);
     // Only a signed-in person's pages are rendered: the session's token was left out of the page.
     deferSessionToken();
-    // Every part the server rendered has its code before hydration starts (the page's module first: it knows its
-    // sections), so the page hydrates in one pass and answers as a whole once it has. Their chunks were fetched
-    // with the page (main.tsx): each module is evaluated in a task of its own.
-    await yieldToBrowser();
-    pageCode = preloadPage(window.location.pathname);
-    await pageCode;
+    // Every part the server rendered has its code before hydration starts, so the page hydrates in one pass and
+    // answers as a whole once it has. The state names them in the order they rendered (the frame, the page, its
+    // sections: a page's module knows its sections), their chunks were fetched with the page (main.tsx), and each is
+    // evaluated in a task of its own.
     for (const key of state.modules) {
       await yieldToBrowser();
       await preloadModules([key]);
