@@ -2,7 +2,7 @@
  * The benchmark: starts the production server on a generated organisation and drives it with autocannon.
  *
  *   npm run bench -- --people 10000 [--db sqlite|postgres|both] [--duration 10] [--connections 50] [--warmup 3]
- *                    [--only plan-page,team-view] [--growth 1000,10000]
+ *                    [--only plan-page,team-view] [--growth 1000,10000] [--cpu-prof DIR] [--sql-timing DIR]
  *
  * Per database it measures the start to a healthy /api/health, signs the bench accounts in, then per endpoint of
  * bench/endpoints.ts: the bare limit (the same response bytes from memory behind the same hooks, see
@@ -16,7 +16,7 @@ import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import { connect } from '../src/server/db/connection.js';
@@ -171,6 +171,8 @@ interface Server {
 
 /** `--cpu-prof DIR`: the server writes a V8 CPU profile there when it stops (`npm run bench:profile DIR` sums it up). */
 let cpuProfileDir: string | null = null;
+/** `--sql-timing DIR`: the server writes each SQLite statement's own time there when it stops (bench/sql-timing.cjs). */
+let sqlTimingDir: string | null = null;
 
 async function startServer(target: BenchTarget, logLevel: string, jobs: boolean): Promise<Server> {
   const port = await freePort();
@@ -188,12 +190,14 @@ async function startServer(target: BenchTarget, logLevel: string, jobs: boolean)
     // The in-process job runner (reminders, outbox) sweeps every plan each minute; it is measured on its own
     // (--jobs) so its passes do not land in the middle of an endpoint's 10 seconds.
     JOBS_INTERVAL_SECONDS: jobs ? '60' : '0',
+    ...(sqlTimingDir ? { GROEIPAD_BENCH_SQL_TIMING: resolve(sqlTimingDir) } : {}),
   };
   delete env.SMTP_URL;
   const started = performance.now();
   const nodeFlags = [
     ...productionNodeFlags(),
     ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
+    ...(sqlTimingDir ? ['--require', resolve('bench/sql-timing.cjs')] : []),
   ];
   const proc = spawn(process.execPath, [...nodeFlags, mainJs], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   const stderr: string[] = [];
@@ -821,6 +825,7 @@ async function main(): Promise<void> {
     throw new Error('--db must be sqlite, postgres or both');
   const logLevel = args.get('log-level') ?? 'info';
   cpuProfileDir = args.get('cpu-prof') ?? null;
+  sqlTimingDir = args.get('sql-timing') ?? null;
   buildIfNeeded();
 
   const growth = args.get('growth');
