@@ -4,10 +4,19 @@ import { pagePreloadsId, pageStateId } from '../shared/page-render.js';
 const run = () => void import('./app/start.js').then((app) => app.start());
 
 /**
- * A rendered page's app, in two steps with the main thread free between them: React's DOM renderer (compiled and
- * evaluated in one task of its own), then the rest of the app.
+ * A rendered page's app in steps, each compiled and evaluated in a task of its own with the main thread free between
+ * them: React's DOM renderer, the translations, the providers (Mantine's core, the query cache), then the rest.
  */
-const runInSteps = () => void import('react-dom/client').then(() => setTimeout(run, 0));
+const steps: Array<() => Promise<unknown>> = [
+  () => import('react-dom/client'),
+  () => import('./i18n/i18n.js'),
+  () => import('./app/providers.js'),
+];
+const runInSteps = () => {
+  const step = steps.shift();
+  if (!step) return run();
+  void step().then(() => setTimeout(runInSteps, 0));
+};
 
 /** Links put in the document in one task: each costs the main thread up to a millisecond or two while the page loads. */
 const preloadsPerTask = 4;
