@@ -286,3 +286,32 @@ describeEachDatabase(
   },
   { webRoot, pageRenderer: failing },
 );
+
+/** A build whose manifest cannot be read (cut short while a build writes it, say). */
+const brokenRoot = mkdtempSync(join(tmpdir(), 'groeipad-pages-broken-'));
+mkdirSync(join(brokenRoot, 'assets'));
+mkdirSync(join(brokenRoot, '.vite'));
+writeFileSync(join(brokenRoot, 'index.html'), shell);
+writeFileSync(join(brokenRoot, 'assets/index-Cd34.css'), css);
+writeFileSync(join(brokenRoot, '.vite/manifest.json'), '{"app/start.tsx": {"file": "assets/sta');
+
+describeEachDatabase(
+  'a page of a build whose manifest cannot be read',
+  (h) => {
+    it('is still rendered, naming no chunks', async () => {
+      await h.ctx.database.db
+        .insertInto('install_state')
+        .values({ key: 'setup', value: 'done', created_at: h.clock.now().toISOString() })
+        .execute();
+      const org = await h.createOrganisation();
+      const c = await h.login(org.admin);
+      for (let i = 0; i < 2; i++) {
+        const html = (await c.get('/')).body;
+        expect(html).toContain('<div id="root" inert>');
+        expect(html).toContain(`<template id="${pagePreloadsId}"></template>`);
+        expect(html).toContain(`<style>${css}</style>`);
+      }
+    });
+  },
+  { webRoot: brokenRoot, pageRenderer: entry },
+);

@@ -25,6 +25,9 @@ const stylesheetLink = /<link rel="stylesheet"(?: crossorigin)? href="\/(assets\
 /** The web build's manifest (.vite/manifest.json): each source module's chunk, the chunks it imports, its styles. */
 export type BuildManifest = Record<string, { file: string; imports?: string[]; css?: string[] }>;
 
+/** A path of the web build as a page may name it. */
+const buildFile = /^assets\/[\w.-]+\.(?:js|css)$/;
+
 /** The module the app's entry loads first (src/web/main.tsx imports it), as the manifest names it. */
 const appModule = 'app/start.tsx';
 
@@ -107,11 +110,15 @@ export function pageRendering(
     return template;
   };
   let manifest: Promise<BuildManifest> | undefined;
+  // No manifest (a development build) or one that cannot be read: pages are rendered without naming their chunks.
   const loadManifest = () => {
-    manifest ??= readFile(join(options.webRoot, '.vite/manifest.json'), 'utf8').then(
-      (text) => JSON.parse(text) as BuildManifest,
-      () => ({}),
-    );
+    manifest ??= readFile(join(options.webRoot, '.vite/manifest.json'), 'utf8')
+      .then((text) => JSON.parse(text) as BuildManifest)
+      .catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+          app.log.warn({ err: error }, 'the web build’s manifest could not be read: pages name no chunks');
+        return {};
+      });
     return manifest;
   };
   const stylesheets = new Map<string, Promise<string | null>>();
@@ -142,19 +149,17 @@ export function pageRendering(
       appModule,
       ...modules.map((key) => `${key}.tsx`),
     ]);
-    const present = (path: string) => template.includes(`"/${path}"`);
+    // A file of the build (`assets/name-hash.js`) the shell does not name already; anything else in a manifest is
+    // left out of the page.
+    const wanted = (path: string) => buildFile.test(path) && !template.includes(`"/${path}"`);
     const inline = await Promise.all(
-      styles
-        .filter((path) => !present(path))
-        .map(async (path) => {
-          const css = await stylesheet(path);
-          return css === null
-            ? `<link rel="stylesheet" crossorigin href="/${path}">`
-            : inlineStyle(css, path);
-        }),
+      styles.filter(wanted).map(async (path) => {
+        const css = await stylesheet(path);
+        return css === null ? `<link rel="stylesheet" crossorigin href="/${path}">` : inlineStyle(css, path);
+      }),
     );
     const preloads = scripts
-      .filter((path) => !present(path))
+      .filter(wanted)
       .map((path) => `<link rel="modulepreload" crossorigin href="/${path}">`);
     return {
       head: inline.join(''),

@@ -1,4 +1,4 @@
-import { type ComponentType, createContext, lazy, useContext } from 'react';
+import { type ComponentType, createContext, lazy, useContext, useEffect } from 'react';
 
 export type Preload = () => Promise<unknown>;
 
@@ -9,6 +9,13 @@ const preloads = new Map<string, Preload>();
  * loads them before it hydrates that page (decisions/0011).
  */
 export const RenderedModules = createContext<Set<string> | null>(null);
+
+/**
+ * Told the key of each lazy module once it is on the page in the browser: hydrated, for a page the server rendered.
+ * React hydrates the parts inside a Suspense boundary after the rest (at a lower priority), so the root's own commit
+ * does not mean the page's modules have been taken over yet.
+ */
+export const HydratedModules = createContext<((key: string) => void) | null>(null);
 
 /**
  * A component whose code is a chunk of its own, loaded when first rendered or when preloaded. Once loaded it renders
@@ -38,6 +45,8 @@ export function lazyModule<P extends object>(key: string, load: () => Promise<Co
   // biome-ignore lint/correctness/noComponentHookFactories: made once per module when it is imported, as React.lazy is.
   function LazyModule(props: P) {
     useContext(RenderedModules)?.add(key);
+    const hydrated = useContext(HydratedModules);
+    useEffect(() => hydrated?.(key), [hydrated]);
     return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
   }
   preloads.set(key, preload);
