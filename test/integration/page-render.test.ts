@@ -10,7 +10,7 @@ import {
   pageStateId,
 } from '../../src/shared/page-render.js';
 import * as entry from '../../src/web/entry-server.js';
-import { describeEachDatabase } from '../support/harness.js';
+import { describeEachDatabase, type Harness } from '../support/harness.js';
 
 /**
  * Pages rendered by the server (decisions/0011): the web app's own server entry renders them with the answers the
@@ -269,16 +269,21 @@ describeEachDatabase(
   { webRoot, pageRenderer: entry },
 );
 
+/** An installed Groeipad with an organisation, and its administrator signed in. */
+async function signedInAdmin(h: Harness) {
+  await h.ctx.database.db
+    .insertInto('install_state')
+    .values({ key: 'setup', value: 'done', created_at: h.clock.now().toISOString() })
+    .execute();
+  const org = await h.createOrganisation();
+  return h.login(org.admin);
+}
+
 describeEachDatabase(
   'a page the server fails to render',
   (h) => {
     it('is sent as the shell: the browser builds it', async () => {
-      await h.ctx.database.db
-        .insertInto('install_state')
-        .values({ key: 'setup', value: 'done', created_at: h.clock.now().toISOString() })
-        .execute();
-      const org = await h.createOrganisation();
-      const c = await h.login(org.admin);
+      const c = await signedInAdmin(h);
       const response = await c.get('/');
       expect(response.statusCode).toBe(200);
       expect(response.body).toBe(shell);
@@ -299,12 +304,7 @@ describeEachDatabase(
   'a page of a build whose manifest cannot be read',
   (h) => {
     it('is still rendered, naming no chunks', async () => {
-      await h.ctx.database.db
-        .insertInto('install_state')
-        .values({ key: 'setup', value: 'done', created_at: h.clock.now().toISOString() })
-        .execute();
-      const org = await h.createOrganisation();
-      const c = await h.login(org.admin);
+      const c = await signedInAdmin(h);
       for (let i = 0; i < 2; i++) {
         const html = (await c.get('/')).body;
         expect(html).toContain('<div id="root" inert>');
