@@ -23,7 +23,7 @@ const renderTimeoutMs = 3000;
 const stylesheetLink = /<link rel="stylesheet"(?: crossorigin)? href="\/(assets\/[\w.-]+\.css)">/g;
 
 /** The web build's manifest (.vite/manifest.json): each source module's chunk, the chunks it imports, its styles. */
-export type BuildManifest = Record<string, { file: string; imports?: string[]; css?: string[] }>;
+type BuildManifest = Record<string, { file: string; imports?: string[]; css?: string[] }>;
 
 /** A path of the web build as a page may name it. */
 const buildFile = /^assets\/[\w.-]+\.(?:js|css)$/;
@@ -35,7 +35,7 @@ const appModule = 'app/start.tsx';
  * The scripts and stylesheets these source modules need to run: each module's chunk and, recursively, the chunks it
  * imports, in the order they are first met. A module the manifest does not know adds nothing.
  */
-export function chunksOf(
+function chunksOf(
   manifest: BuildManifest,
   modules: readonly string[],
 ): { scripts: string[]; styles: string[] } {
@@ -63,17 +63,19 @@ export function chunksOf(
 const inlineStyle = (css: string, path: string) =>
   `<style>${css}</style><link rel="stylesheet" crossorigin href="/${path}" disabled>`;
 
+/** Reads a stylesheet of the build; null when it cannot be read or cannot be put in a `<style>` element. */
+type ReadStylesheet = (path: string) => Promise<string | null>;
+
 /**
  * The shell with its stylesheets in the page: a rendered page paints as soon as its HTML has arrived, without
  * waiting for another request (on a slow mobile network, a round trip and the stylesheet's transfer).
  */
-async function withInlineStyles(html: string, webRoot: string): Promise<string> {
-  const styles = new Map<string, string>();
-  for (const [, path] of html.matchAll(stylesheetLink))
-    if (path) styles.set(path, await readFile(join(webRoot, path), 'utf8'));
+async function withInlineStyles(html: string, read: ReadStylesheet): Promise<string> {
+  const styles = new Map<string, string | null>();
+  for (const [, path] of html.matchAll(stylesheetLink)) if (path) styles.set(path, await read(path));
   return html.replace(stylesheetLink, (link, path: string) => {
     const css = styles.get(path);
-    return css && !css.includes('</') ? inlineStyle(css, path) : link;
+    return css ? inlineStyle(css, path) : link;
   });
 }
 
@@ -105,8 +107,20 @@ export function pageRendering(
     shell ??= readFile(join(options.webRoot, 'index.html'), 'utf8');
     return shell;
   };
+  const stylesheets = new Map<string, Promise<string | null>>();
+  const stylesheet: ReadStylesheet = (path) => {
+    let css = stylesheets.get(path);
+    if (!css) {
+      css = readFile(join(options.webRoot, path), 'utf8').then(
+        (text) => (text.includes('</') ? null : text),
+        () => null,
+      );
+      stylesheets.set(path, css);
+    }
+    return css;
+  };
   const loadTemplate = () => {
-    template ??= loadShell().then((html) => withInlineStyles(html, options.webRoot));
+    template ??= loadShell().then((html) => withInlineStyles(html, stylesheet));
     return template;
   };
   let manifest: Promise<BuildManifest> | undefined;
@@ -120,18 +134,6 @@ export function pageRendering(
         return {};
       });
     return manifest;
-  };
-  const stylesheets = new Map<string, Promise<string | null>>();
-  const stylesheet = (path: string) => {
-    let css = stylesheets.get(path);
-    if (!css) {
-      css = readFile(join(options.webRoot, path), 'utf8').then(
-        (text) => (text.includes('</') ? null : text),
-        () => null,
-      );
-      stylesheets.set(path, css);
-    }
-    return css;
   };
 
   /**
