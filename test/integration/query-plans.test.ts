@@ -29,19 +29,24 @@ const largeTables = new Set([
   'audit_events',
 ]);
 
-/** Runs `run` while recording every statement the app sends through its database handle. */
+/**
+ * Runs `run` while recording every statement the app sends through its database handle, inside transactions too
+ * (a transaction's executor is another instance of the same class, so the class's method is the one wrapped).
+ */
 async function recordQueries(h: Harness, run: () => Promise<unknown>): Promise<CompiledQuery[]> {
-  const executor = h.ctx.database.db.getExecutor();
-  const original = executor.executeQuery.bind(executor);
+  const executorClass = Object.getPrototypeOf(h.ctx.database.db.getExecutor()) as {
+    executeQuery: (query: CompiledQuery, ...rest: unknown[]) => Promise<unknown>;
+  };
+  const original = executorClass.executeQuery;
   const seen: CompiledQuery[] = [];
-  executor.executeQuery = ((query: CompiledQuery, ...rest: unknown[]) => {
+  executorClass.executeQuery = function (this: unknown, query: CompiledQuery, ...rest: unknown[]) {
     seen.push(query);
-    return (original as (...args: unknown[]) => ReturnType<typeof original>)(query, ...rest);
-  }) as typeof executor.executeQuery;
+    return original.call(this, query, ...rest);
+  };
   try {
     await run();
   } finally {
-    executor.executeQuery = original;
+    executorClass.executeQuery = original;
   }
   return seen;
 }
@@ -170,6 +175,42 @@ describeEachDatabase('query plans of the hot pages', (h) => {
     for (const table of ['plans', 'goals', 'actions', 'follow_ups', 'follow_up_entries', 'plan_versions'])
       expect(tablesRead, table).toContain(table);
     const problems = (await Promise.all(queries.map((q) => problemsOf(h, q)))).flat();
+    expect(problems).toEqual([]);
+  });
+
+  it('saves a goal through indexes only, in as many statements for a goal with four actions as with one', async () => {
+    const { m, plans } = await organisation(h);
+    await fill(m, plans[0].id, 2, 1);
+    const goals = (await m.get(`/api/plans/${plans[0].id}`)).json().content.goals as Array<{
+      id: string;
+      version: number;
+    }>;
+    const [small, large] = goals as [(typeof goals)[0], (typeof goals)[0]];
+    for (let a = 0; a < 3; a++)
+      await m.post(`/api/goals/${large.id}/actions`, { type: 'coaching', description: `Coaching ${a + 1}` });
+    const save = (goal: { id: string; version: number }) =>
+      recordQueries(h, async () => {
+        const response = await m.patch(`/api/goals/${goal.id}`, {
+          title: 'Gesprekstechnieken',
+          version: goal.version,
+        });
+        expect(response.statusCode, response.body).toBe(200);
+      });
+    const first = await save(small);
+    const second = await save((await m.get(`/api/goals/${large.id}`)).json());
+    // The session, the goal with its plan, the goal's update, the plan's, the audit row, the answer's actions and
+    // their comments.
+    expect(first.map((q) => q.sql.split(' ')[0])).toEqual([
+      'select',
+      'select',
+      'update',
+      'update',
+      'insert',
+      'select',
+      'select',
+    ]);
+    expect(second.map((q) => q.sql)).toEqual(first.map((q) => q.sql));
+    const problems = (await Promise.all(first.map((q) => problemsOf(h, q)))).flat();
     expect(problems).toEqual([]);
   });
 

@@ -56,7 +56,11 @@ export async function loadPlan(
     options.lock === true && canLock(ctx),
   );
   if (!found) throw new AppError('NOT_FOUND');
-  const { row, settings } = found;
+  return planFor(actor, found.row, found.settings);
+}
+
+/** The plan as `actor` sees it, from its row and the organisation's settings; not theirs to see: not found. */
+export function planFor(actor: Actor, row: PlanRow, settings: repo.OrganisationSettings): LoadedPlan {
   const scope: PlanScope = {
     organisationId: row.organisation_id,
     employeeId: row.employee_id,

@@ -31,10 +31,12 @@ import {
 import { isUsableFundingSource } from '../budgets/index.js';
 import {
   afterContentChanged,
+  canLock,
   contentLockedError,
   invalidState,
   type LoadedPlan,
   loadPlan,
+  planFor,
   requireContentAccess,
   requireContentEditable,
   requireParty,
@@ -93,12 +95,13 @@ async function auditContent(
   });
 }
 
+/** The goal and its plan in one read; with `lock`, concurrent writes to the plan wait for each other. */
 async function planOfGoal(ctx: AppContext, db: Db, actor: Actor, goalId: string, lock = true) {
-  const goal = await repo.findGoalView(db, actor.organisationId, goalId);
-  if (!goal) throw new AppError('NOT_FOUND');
-  const plan = await loadPlan(ctx, db, actor, goal.plan_id, { lock });
+  const found = await repo.findGoalWithPlan(db, actor.organisationId, goalId, lock && canLock(ctx));
+  if (!found) throw new AppError('NOT_FOUND');
+  const plan = planFor(actor, found.plan, found.settings);
   requireContentAccess(plan);
-  return { goal, plan };
+  return { goal: found.goal, plan };
 }
 
 async function planOfAction(ctx: AppContext, db: Db, actor: Actor, actionId: string, lock = true) {
@@ -111,13 +114,11 @@ async function planOfAction(ctx: AppContext, db: Db, actor: Actor, actionId: str
 
 export async function getGoal(ctx: AppContext, actor: Actor, goalId: string): Promise<PlanGoal> {
   const db = ctx.database.db;
-  const { plan } = await planOfGoal(ctx, db, actor, goalId, false);
-  const [goal, actions, comments] = await Promise.all([
-    repo.findGoalView(db, actor.organisationId, goalId),
-    repo.actionsOfPlan(db, actor.organisationId, plan.row.id),
-    repo.commentsOfPlan(db, actor.organisationId, plan.row.id),
+  const { goal, plan } = await planOfGoal(ctx, db, actor, goalId, false);
+  const [actions, comments] = await Promise.all([
+    repo.actionsOfGoal(db, actor.organisationId, goalId),
+    repo.commentsOfGoal(db, actor.organisationId, goalId),
   ]);
-  if (!goal) throw new AppError('NOT_FOUND');
   return presentGoal(goal, actions, comments, plan.row, dateIn(plan.settings.time_zone, ctx.clock.now()));
 }
 

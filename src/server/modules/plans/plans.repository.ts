@@ -690,22 +690,96 @@ export async function findGoal(db: Db, organisationId: string, id: string): Prom
     .executeTakeFirst();
 }
 
-const goalView = preparedQuery((db: Db, p: { organisationId: string; id: string }) =>
-  db
-    .selectFrom('goals as g')
-    .leftJoin('competencies as c', 'c.id', 'g.competency_id')
-    .selectAll('g')
-    .select('c.name as competency_name')
-    .where('g.organisation_id', '=', p.organisationId)
-    .where('g.id', '=', p.id),
-);
+/** Every column of a plan row, to read it beside another table's row under prefixed names. */
+const planColumns = [
+  'id',
+  'organisation_id',
+  'employee_id',
+  'manager_id',
+  'period_start',
+  'period_end',
+  'phase',
+  'conversation_at',
+  'employee_approved_at',
+  'manager_approved_at',
+  'disagreement',
+  'disagreement_comment',
+  'revision_open',
+  'evaluation_complete',
+  'cancelled',
+  'approved_version',
+  'previous_plan_id',
+  'requested_by',
+  'facilities',
+  'evaluation_date',
+  'conversation_notes',
+  'closed_at',
+  'created_at',
+  'updated_at',
+  'version',
+  'page_revision',
+] as const satisfies ReadonlyArray<keyof PlanRow>;
+// A column added to the plans table and not to the list above fails to compile here.
+const everyPlanColumn: Exclude<keyof PlanRow, (typeof planColumns)[number]> extends never ? true : never =
+  true;
+void everyPlanColumn;
 
-export async function findGoalView(
+/**
+ * A goal with its plan and the organisation's settings, in one statement: what every request on a goal reads first.
+ * `lock` takes the plan row alone FOR UPDATE on PostgreSQL, as `findPlanWithSettings` does.
+ */
+const goalWithPlan = (lock: boolean) =>
+  preparedQuery((db: Db, p: { organisationId: string; id: string }) => {
+    const query = db
+      .selectFrom('goals as g')
+      .innerJoin('plans as p', (join) =>
+        join.onRef('p.id', '=', 'g.plan_id').onRef('p.organisation_id', '=', 'g.organisation_id'),
+      )
+      .innerJoin('organisations as o', 'o.id', 'g.organisation_id')
+      .leftJoin('competencies as c', 'c.id', 'g.competency_id')
+      .selectAll('g')
+      .select('c.name as competency_name')
+      .select((eb) => planColumns.map((column) => eb.ref(`p.${column}`).as(`plan__${column}`)))
+      .select([
+        'o.time_zone as settings_time_zone',
+        'o.locale as settings_locale',
+        'o.hr_sees_plan_content as settings_hr_sees_plan_content',
+        'o.exchange_days as settings_exchange_days',
+      ])
+      .where('g.organisation_id', '=', p.organisationId)
+      .where('g.id', '=', p.id);
+    return lock ? query.forUpdate('p') : query;
+  });
+const goalWithPlanLocked = goalWithPlan(true);
+const goalWithPlanRead = goalWithPlan(false);
+
+export async function findGoalWithPlan(
   db: Db,
   organisationId: string,
   id: string,
-): Promise<GoalView | undefined> {
-  return goalView.executeTakeFirst(db, { organisationId, id });
+  lock = false,
+): Promise<{ goal: GoalView; plan: PlanRow; settings: OrganisationSettings } | undefined> {
+  const found = (await (lock ? goalWithPlanLocked : goalWithPlanRead).executeTakeFirst(db, {
+    organisationId,
+    id,
+  })) as Record<string, unknown> | undefined;
+  if (!found) return undefined;
+  const goal: Record<string, unknown> = {};
+  const plan: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(found)) {
+    if (key.startsWith('plan__')) plan[key.slice(6)] = value;
+    else if (!key.startsWith('settings_')) goal[key] = value;
+  }
+  return {
+    goal: goal as GoalView,
+    plan: plan as unknown as PlanRow,
+    settings: {
+      time_zone: found.settings_time_zone as string,
+      locale: found.settings_locale as string,
+      hr_sees_plan_content: found.settings_hr_sees_plan_content as boolean | number,
+      exchange_days: found.settings_exchange_days as number,
+    },
+  };
 }
 
 export async function goalViewsOfPlan(db: Db, organisationId: string, planId: string): Promise<GoalView[]> {
