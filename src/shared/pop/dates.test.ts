@@ -57,6 +57,21 @@ describe('time zones', () => {
     expect(dateIn('UTC', new Date('2027-03-01T23:30:00Z'))).toBe('2027-03-01');
   });
 
+  it('turns the date at midnight in its own zone, asked in turn with other zones and moments', () => {
+    const asked: Array<[string, string, string]> = [
+      ['Europe/Brussels', '2027-03-01T22:59:59.999Z', '2027-03-01'],
+      ['Europe/Brussels', '2027-03-01T23:00:00.000Z', '2027-03-02'],
+      ['UTC', '2027-03-01T23:00:00.000Z', '2027-03-01'],
+      ['Europe/Brussels', '2027-03-01T22:59:30.000Z', '2027-03-01'],
+      ['Asia/Kolkata', '2027-03-01T18:29:59.000Z', '2027-03-01'],
+      ['Asia/Kolkata', '2027-03-01T18:30:00.000Z', '2027-03-02'],
+      ['Europe/Brussels', '2027-03-28T21:59:59.000Z', '2027-03-28'],
+      ['Europe/Brussels', '2027-03-28T22:00:00.000Z', '2027-03-29'],
+      ['Europe/Brussels', '2027-03-28T22:00:59.000Z', '2027-03-29'],
+    ];
+    expect(asked.map(([zone, at]) => dateIn(zone, new Date(at)))).toEqual(asked.map(([, , date]) => date));
+  });
+
   it.each([
     ['2027-01-15', '09:00', '2027-01-15T08:00:00.000Z'],
     ['2027-07-15', '09:00', '2027-07-15T07:00:00.000Z'],

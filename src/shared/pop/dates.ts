@@ -70,10 +70,21 @@ function partsIn(timeZone: string, at: Date): Record<string, number> {
   return Object.fromEntries(parts.filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
 }
 
+/**
+ * The last date asked per time zone, with the minute it was asked for: every request of a plan asks for today, and
+ * UTC offsets are whole minutes, so a date holds for the whole of its minute.
+ */
+const lastDates = new Map<string, { minute: number; date: string }>();
+
 /** The calendar date of a moment in a time zone. */
 export function dateIn(timeZone: string, at: Date): string {
+  const minute = Math.floor(at.getTime() / 60_000);
+  const last = lastDates.get(timeZone);
+  if (last?.minute === minute) return last.date;
   const p = partsIn(timeZone, at);
-  return `${pad(p.year ?? 0, 4)}-${pad(p.month ?? 1)}-${pad(p.day ?? 1)}`;
+  const date = `${pad(p.year ?? 0, 4)}-${pad(p.month ?? 1)}-${pad(p.day ?? 1)}`;
+  lastDates.set(timeZone, { minute, date });
+  return date;
 }
 
 /** The moment a wall-clock time on a date happens in a time zone (summer time included). */
