@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../shared/errors.js';
 import type { AppContext } from './context.js';
@@ -25,6 +25,21 @@ export interface BuildOptions {
   pageRenderer?: PageRendererSource;
 }
 
+/** One log line per request, written when it is answered with the request in it, instead of Fastify's two. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: Parameters<LogController['requestCompleted']>[1],
+    reply: Parameters<LogController['requestCompleted']>[2],
+  ): void {
+    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
 /** Builds the Fastify app: plugins, hooks, routes. Does not listen (tests use `inject()`). */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
@@ -32,8 +47,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 3 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
-    // One line per request, written when it is answered (below), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Errors the router meets before any hook runs (malformed URL, over-long path parameter).
     frameworkErrors: (_error, request, reply) => {
@@ -45,10 +59,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // JSON only: a cross-site HTML form (urlencoded, multipart, text/plain) cannot reach a route.
   app.removeContentTypeParser(['text/plain']);
   registerErrorHandler(app);
-  app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
-    done();
-  });
 
   const cookie: CookieSettings = {
     name: ctx.config.isHttps ? '__Host-groeipad_session' : 'groeipad_session',
