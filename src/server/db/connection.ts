@@ -1,8 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type PostgresPool, type SqliteDatabase, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  type PostgresPool,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteStatement,
+} from 'kysely';
 import type pg from 'pg';
+import { CommitBatch } from './commit-batch.js';
 import type { Database } from './schema.js';
 import { WalSync, walFileSync } from './wal-sync.js';
 
@@ -66,8 +74,20 @@ export function withStatementCache(
   sqlite: SQLite.Database,
   size = 500,
   walSync: WalSync | null = null,
+  batch: CommitBatch | null = null,
 ): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
+  const prepare = (sql: string): SQLite.Statement => {
+    const statement = sqlite.prepare(sql);
+    if (batch && statement.reader) {
+      const iterate = statement.iterate;
+      statement.iterate = function (this: SQLite.Statement, ...parameters: unknown[]) {
+        batch.beforeStream();
+        return iterate.apply(this, parameters);
+      } as typeof statement.iterate;
+    }
+    return statement;
+  };
   const lookup = (sql: string): SQLite.Statement => {
     const cached = cache.get(sql);
     if (cached && !cached.busy) {
@@ -76,19 +96,39 @@ export function withStatementCache(
       cache.set(sql, cached);
       return cached;
     }
-    const statement = sqlite.prepare(sql);
+    const statement = prepare(sql);
     if (!cached) {
       cache.set(sql, statement);
       if (cache.size > size) cache.delete(cache.keys().next().value as string);
     }
     return statement;
   };
+  // Kysely's transaction control, in a batch: a savepoint in the batch's transaction (CommitBatch).
+  const control = (run: () => void): SqliteStatement => ({
+    reader: false,
+    run: () => {
+      run();
+      return { changes: 0, lastInsertRowid: 0 };
+    },
+    all: () => [],
+    iterate: () => [][Symbol.iterator](),
+  });
+  const batched = batch && {
+    begin: control(() => batch.begin()),
+    commit: control(() => batch.release()),
+    rollback: control(() => batch.rollback()),
+  };
   return {
     close: () => {
+      batch?.commit();
       cache.clear();
       sqlite.close();
     },
     prepare: (sql: string) => {
+      if (batched) {
+        if (sql === 'begin' || sql === 'commit' || sql === 'rollback') return batched[sql];
+        batch.beforeStatement(sql);
+      }
       const statement = lookup(sql);
       // Kysely runs the statement right after preparing it, synchronously: a `commit`, or a write outside a
       // transaction (which commits by itself), is a commit the group flush must cover.
@@ -154,10 +194,15 @@ export function connect(url: string, options: ConnectOptions = {}): DatabaseHand
     const groupCommit = path !== ':memory:';
     const sqlite = openSqlite(path, { groupCommit });
     const walSync = groupCommit ? new WalSync(walFileSync(path)) : null;
+    const batch = walSync ? new CommitBatch(sqlite, () => walSync.noteCommit({ now: true })) : null;
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withStatementCache(sqlite, 500, walSync) }),
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite, 500, walSync, batch) }),
     });
-    const whenDurable = walSync ? () => walSync.whenDurable() : () => Promise.resolve();
+    const whenDurable =
+      walSync && batch
+        ? () =>
+            batch.isOpen ? batch.whenCommitted().then(() => walSync.whenDurable()) : walSync.whenDurable()
+        : () => Promise.resolve();
     return {
       db,
       dialect: 'sqlite',

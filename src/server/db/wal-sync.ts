@@ -31,12 +31,16 @@ export class WalSync {
     return this.synced < this.committed;
   }
 
-  /** A commit is about to run (synchronously, before any other code): flush it on the next turn. */
-  noteCommit(): void {
+  /**
+   * A commit is about to run (synchronously, before any other code): flush it on the next turn. `now`: the commit
+   * has run, start the flush at once.
+   */
+  noteCommit(options: { now?: boolean } = {}): void {
     this.committed++;
     if (!this.flushing) {
       this.flushing = true;
-      setImmediate(() => void this.flush());
+      if (options.now) void this.flush();
+      else setImmediate(() => void this.flush());
     }
   }
 
