@@ -69,6 +69,43 @@ describeEachDatabase('the plan page', (h) => {
   });
 });
 
+describeEachDatabase("a goal's own answer", (h) => {
+  it('shows the goal as the plan page does: its actions in order, each with its own comments', async () => {
+    const org = await h.createOrganisation();
+    const manager = await h.createPerson(org.id, { roles: ['employee', 'manager'] });
+    const employee = await h.createPerson(org.id, { managerId: manager.id });
+    const m = await h.login(manager);
+    const e = await h.login(employee);
+    const plan = (await m.post('/api/plans', { employeeId: employee.id })).json();
+    await fill(m, plan.id, 1);
+    const goalId = (await m.get(`/api/plans/${plan.id}`)).json().content.goals[0].id as string;
+    const goal = (await m.get(`/api/goals/${goalId}`)).json();
+    const [first, second, third] = goal.actions as Array<{ id: string }>;
+    h.clock.advance(60_000);
+    await e.post(`/api/actions/${third?.id}/comments`, { text: 'Ik schrijf me in' });
+    h.clock.advance(60_000);
+    await m.post(`/api/actions/${first?.id}/comments`, { text: 'Budget is vrijgemaakt' });
+    const extra = (
+      await m.post(`/api/goals/${goalId}/actions`, { type: 'course', description: 'Zonder reacties' })
+    ).json();
+
+    const saved = await m.patch(`/api/goals/${goalId}`, { title: 'Leren plannen', version: goal.version });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const onPage = (await m.get(`/api/plans/${plan.id}`)).json().content.goals[0];
+    expect(saved.json()).toEqual(onPage);
+    expect((await m.get(`/api/goals/${goalId}`)).json()).toEqual(onPage);
+    const texts = (saved.json().actions as Array<{ id: string; comments: Array<{ text: string }> }>).map(
+      (a) => [a.id, a.comments.map((c) => c.text)],
+    );
+    expect(texts).toEqual([
+      [first?.id, ['Goed idee', 'Budget is vrijgemaakt']],
+      [second?.id, ['Goed idee']],
+      [third?.id, ['Goed idee', 'Ik schrijf me in']],
+      [extra.id, []],
+    ]);
+  });
+});
+
 describeEachDatabase('the plan page kept between requests', (h) => {
   /** Sets up a plan with one of everything the page shows, as its manager and employee see it. */
   async function world() {

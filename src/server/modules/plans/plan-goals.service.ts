@@ -115,10 +115,7 @@ async function planOfAction(ctx: AppContext, db: Db, actor: Actor, actionId: str
 export async function getGoal(ctx: AppContext, actor: Actor, goalId: string): Promise<PlanGoal> {
   const db = ctx.database.db;
   const { goal, plan } = await planOfGoal(ctx, db, actor, goalId, false);
-  const [actions, comments] = await Promise.all([
-    repo.actionsOfGoal(db, actor.organisationId, goalId),
-    repo.commentsOfGoal(db, actor.organisationId, goalId),
-  ]);
+  const { actions, comments } = await repo.actionsWithCommentsOfGoal(db, actor.organisationId, goalId);
   return presentGoal(goal, actions, comments, plan.row, dateIn(plan.settings.time_zone, ctx.clock.now()));
 }
 
@@ -276,9 +273,7 @@ export async function updateGoal(
       after: saved,
       now,
     });
-    const actions = await repo.actionsOfGoal(trx, actor.organisationId, goalId);
-    // Comments belong to actions: a goal without actions has none.
-    const comments = actions.length > 0 ? await repo.commentsOfGoal(trx, actor.organisationId, goalId) : [];
+    const { actions, comments } = await repo.actionsWithCommentsOfGoal(trx, actor.organisationId, goalId);
     return presentGoal(saved, actions, comments, plan.row, dateIn(plan.settings.time_zone, now));
   });
 }

@@ -808,27 +808,20 @@ export async function goalsOfPlan(db: Db, organisationId: string, planId: string
     .execute();
 }
 
-/** The actions of one plan or one goal, in the order of the plan page. */
-const actionsBy = (column: 'plan_id' | 'goal_id') =>
-  preparedQuery((db: Db, p: { organisationId: string; id: string }) =>
-    db
-      .selectFrom('actions')
-      .selectAll()
-      .where('organisation_id', '=', p.organisationId)
-      .where(column, '=', p.id)
-      .orderBy('position')
-      .orderBy('created_at')
-      .orderBy('id'),
-  );
-const actionsByPlan = actionsBy('plan_id');
-const actionsByGoal = actionsBy('goal_id');
+/** The actions of one plan, in the order of the plan page. */
+const actionsByPlan = preparedQuery((db: Db, p: { organisationId: string; id: string }) =>
+  db
+    .selectFrom('actions')
+    .selectAll()
+    .where('organisation_id', '=', p.organisationId)
+    .where('plan_id', '=', p.id)
+    .orderBy('position')
+    .orderBy('created_at')
+    .orderBy('id'),
+);
 
 export async function actionsOfPlan(db: Db, organisationId: string, planId: string): Promise<ActionRow[]> {
   return actionsByPlan.execute(db, { organisationId, id: planId });
-}
-
-export async function actionsOfGoal(db: Db, organisationId: string, goalId: string): Promise<ActionRow[]> {
-  return actionsByGoal.execute(db, { organisationId, id: goalId });
 }
 
 /** Comments of one organisation with their authors' names, in the shape the plan page presents. */
@@ -841,18 +834,71 @@ function commentViews(db: Db, organisationId: string) {
     .where('ac.organisation_id', '=', organisationId);
 }
 
-/** The comments on the actions of one goal, with their authors' names. */
-const commentsByGoal = preparedQuery((db: Db, p: { organisationId: string; goalId: string }) =>
-  commentViews(db, p.organisationId)
-    .where('ac.action_id', 'in', (eb) =>
-      eb.selectFrom('actions').select('actions.id').where('actions.goal_id', '=', p.goalId),
+/** Every column of a comment row, to read it beside its action under prefixed names. */
+const commentColumns = [
+  'id',
+  'organisation_id',
+  'plan_id',
+  'action_id',
+  'author_id',
+  'text',
+  'created_at',
+] as const satisfies ReadonlyArray<keyof ActionCommentRow>;
+// A column added to action_comments and not to the list above fails to compile here.
+const everyCommentColumn: Exclude<keyof ActionCommentRow, (typeof commentColumns)[number]> extends never
+  ? true
+  : never = true;
+void everyCommentColumn;
+
+/** The actions of one goal with their comments (and the comments' authors), in one statement. */
+const actionsWithCommentsByGoal = preparedQuery((db: Db, p: { organisationId: string; goalId: string }) =>
+  db
+    .selectFrom('actions as a')
+    .leftJoin('action_comments as ac', (join) =>
+      join.onRef('ac.action_id', '=', 'a.id').onRef('ac.organisation_id', '=', 'a.organisation_id'),
     )
+    .leftJoin('people as author', 'author.id', 'ac.author_id')
+    .selectAll('a')
+    .select((eb) => commentColumns.map((column) => eb.ref(`ac.${column}`).as(`comment__${column}`)))
+    .select([
+      'author.first_name as comment__author_first_name',
+      'author.last_name as comment__author_last_name',
+    ])
+    .where('a.organisation_id', '=', p.organisationId)
+    .where('a.goal_id', '=', p.goalId)
+    .orderBy('a.position')
+    .orderBy('a.created_at')
+    .orderBy('a.id')
     .orderBy('ac.created_at')
     .orderBy('ac.id'),
 );
 
-export async function commentsOfGoal(db: Db, organisationId: string, goalId: string): Promise<CommentView[]> {
-  return commentsByGoal.execute(db, { organisationId, goalId });
+/** A goal's actions in the plan page's order, and their comments, in one statement. */
+export async function actionsWithCommentsOfGoal(
+  db: Db,
+  organisationId: string,
+  goalId: string,
+): Promise<{ actions: ActionRow[]; comments: CommentView[] }> {
+  const rows = (await actionsWithCommentsByGoal.execute(db, { organisationId, goalId })) as Array<
+    Record<string, unknown>
+  >;
+  const actions: ActionRow[] = [];
+  const comments: CommentView[] = [];
+  for (const row of rows) {
+    const action: Record<string, unknown> = {};
+    const comment: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) {
+      if (key.startsWith('comment__')) comment[key.slice(9)] = value;
+      else action[key] = value;
+    }
+    if (actions[actions.length - 1]?.id !== action.id) actions.push(action as unknown as ActionRow);
+    if (comment.id !== null && comment.id !== undefined) comments.push(comment as unknown as CommentView);
+  }
+  // The plan page's order: by when they were written, whichever action they belong to.
+  comments.sort((a, b) =>
+    a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1,
+  );
+  return { actions, comments };
 }
 
 export async function followUpsOfPlan(
