@@ -5,8 +5,18 @@ import type { BenchFixture } from './seed/context.js';
 /** Where a generated organisation lives, for the seeder and the runner alike. */
 export type BenchDb = 'sqlite' | 'postgres';
 
+/** Debian's PostgreSQL socket folder. */
+const localSocketDir = '/var/run/postgresql';
+
+/**
+ * PostgreSQL on the same machine is reached through its Unix socket when it has one, as a server installed beside its
+ * database connects (docs/decisions/0014-postgresql-socket.md); over TCP otherwise. `BENCH_POSTGRES_URL` overrides.
+ */
 export const defaultPostgresUrl =
-  process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/groeipad_bench';
+  process.env.BENCH_POSTGRES_URL ??
+  (existsSync(`${localSocketDir}/.s.PGSQL.5432`)
+    ? `postgres://postgres@localhost/groeipad_bench?host=${localSocketDir}`
+    : 'postgres://postgres@127.0.0.1:5432/groeipad_bench');
 
 /** 1000 -> "1k", 10000 -> "10k", 50000 -> "50k", 2500 -> "2500". */
 export const sizeLabel = (people: number): string =>

@@ -31,4 +31,18 @@ describe('named statements on PostgreSQL', () => {
       await database.close();
     }
   });
+
+  it('connects through the Unix socket of a database on the same machine, named as `host` in the URL', async () => {
+    const socketUrl =
+      process.env.TEST_POSTGRES_SOCKET_URL ?? 'postgres://postgres@localhost/test?host=/var/run/postgresql';
+    const database = connect(socketUrl, { poolSize: 1 });
+    try {
+      const row = await sql<{ socket: boolean }>`select inet_server_addr() is null as socket`.execute(
+        database.db,
+      );
+      expect(row.rows).toEqual([{ socket: true }]);
+    } finally {
+      await database.close();
+    }
+  });
 });
