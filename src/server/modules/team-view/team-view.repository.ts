@@ -210,34 +210,97 @@ export async function listPlansOfPeople(
  * A fingerprint of every plan of the people in scope: their count, the sums of `version` and `page_revision` (both
  * only grow) and the last change. Any change of a plan or of what its page shows moves it.
  */
+const plansStampQuery = (
+  db: Db,
+  kind: PeopleScope['kind'],
+  p: { organisationId: string; teamId: string; actorId: string },
+) =>
+  db
+    .selectFrom('plans')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('page_revision').as('revisions'),
+      eb.fn.sum<number>('version').as('versions'),
+      eb.fn.max('updated_at').as('last_change'),
+    ])
+    .where('organisation_id', '=', p.organisationId)
+    .where(
+      'employee_id',
+      'in',
+      scopedPeople(
+        db,
+        p.organisationId,
+        kind === 'team' ? { kind, teamId: p.teamId, actorId: p.actorId } : { kind, actorId: p.actorId },
+      ).select('p.id'),
+    );
 const plansStampOf = (kind: PeopleScope['kind']) =>
   preparedQuery((db: Db, p: { organisationId: string; teamId: string; actorId: string }) =>
-    db
-      .selectFrom('plans')
-      .select((eb) => [
-        eb.fn.countAll<number>().as('n'),
-        eb.fn.sum<number>('page_revision').as('revisions'),
-        eb.fn.sum<number>('version').as('versions'),
-        eb.fn.max('updated_at').as('last_change'),
-      ])
-      .where('organisation_id', '=', p.organisationId)
-      .where(
-        'employee_id',
-        'in',
-        scopedPeople(
-          db,
-          p.organisationId,
-          kind === 'team' ? { kind, teamId: p.teamId, actorId: p.actorId } : { kind, actorId: p.actorId },
-        ).select('p.id'),
-      ),
+    plansStampQuery(db, kind, p),
   );
-/** Asked by every request for a kept team view: prepared once per kind of scope. */
 const plansStamps = { team: plansStampOf('team'), led: plansStampOf('led') };
 
-export async function plansOfPeopleStamp(db: Db, organisationId: string, scope: PeopleScope) {
+export interface PlansStamp {
+  n: number;
+  revisions: number | null;
+  versions: number | null;
+  last_change: string | null;
+}
+
+export async function plansOfPeopleStamp(
+  db: Db,
+  organisationId: string,
+  scope: PeopleScope,
+): Promise<PlansStamp | undefined> {
   // A scope of the people one leads has no team: its statement takes no `teamId`.
   const teamId = scope.kind === 'team' ? scope.teamId : '';
   return plansStamps[scope.kind].executeTakeFirst(db, { organisationId, actorId: scope.actorId, teamId });
+}
+
+/** The settings and the plans' fingerprint in one statement: what every request for a kept team view asks. */
+const settingsWithPlansStampOf = (kind: PeopleScope['kind']) =>
+  preparedQuery((db: Db, p: { organisationId: string; teamId: string; actorId: string }) =>
+    db
+      .selectFrom('organisations as o')
+      .innerJoin(plansStampQuery(db, kind, p).as('s'), (join) => join.onTrue())
+      .select([
+        'o.time_zone',
+        'o.exchange_days',
+        'o.hr_sees_plan_content',
+        'o.catalogue_revision',
+        's.n',
+        's.revisions',
+        's.versions',
+        's.last_change',
+      ])
+      .where('o.id', '=', p.organisationId),
+  );
+const settingsWithPlansStamps = {
+  team: settingsWithPlansStampOf('team'),
+  led: settingsWithPlansStampOf('led'),
+};
+
+export async function findSettingsWithPlansStamp(
+  db: Db,
+  organisationId: string,
+  scope: PeopleScope,
+): Promise<{ settings: TeamViewSettings; plans: PlansStamp } | undefined> {
+  const teamId = scope.kind === 'team' ? scope.teamId : '';
+  const row = await settingsWithPlansStamps[scope.kind].executeTakeFirst(db, {
+    organisationId,
+    actorId: scope.actorId,
+    teamId,
+  });
+  if (!row) return undefined;
+  // The same objects, keys in the same order, as `findSettings` and `plansOfPeopleStamp` answer.
+  return {
+    settings: {
+      time_zone: row.time_zone,
+      exchange_days: row.exchange_days,
+      hr_sees_plan_content: row.hr_sees_plan_content,
+      catalogue_revision: row.catalogue_revision,
+    },
+    plans: { n: row.n, revisions: row.revisions, versions: row.versions, last_change: row.last_change },
+  };
 }
 
 export interface CurrentPlanParts {

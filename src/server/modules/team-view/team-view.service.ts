@@ -100,25 +100,36 @@ export async function getTeamView(
   if (teamOverviewScopeOf(actor) === 'none') throw new AppError('FORBIDDEN');
   const db = ctx.database.db;
   const organisationId = actor.organisationId;
-  const settings = await repo.findSettings(db, organisationId);
-  if (!settings) throw new AppError('NOT_FOUND');
-  const today = dateIn(settings.time_zone, ctx.clock.now());
 
   // An answer kept for this reader and query is still the answer while the organisation's teams, people and
   // catalogues (`catalogue_revision`, in the settings row) and the plans of the people shown (their fingerprint)
   // are unchanged. The people shown, and whether the reader may see them, were resolved from teams and people: that
-  // resolution is kept under the same catalogue revision.
+  // resolution is kept with the catalogue revision it was made under, and the settings and the fingerprint of its
+  // plans are then read in one statement.
   const answers = answerCacheOf(ctx.database, 'team-view');
   const scopes = answerCacheOf(ctx.database, 'team-view-scope', 1024 * 1024, { compress: false });
   const key = `${readerKey({ ...actor, locale })}\u0000${query.teamId ?? ''}`;
-  const stampOf = (plans: unknown) => JSON.stringify([settings, today, plans]);
-  const kept = scopes.get(key, String(settings.catalogue_revision));
+  const stampOf = (settings: repo.TeamViewSettings, today: string, plans: unknown) =>
+    JSON.stringify([settings, today, plans]);
+  const kept = scopes.get(key, 'scope');
   if (kept !== undefined) {
-    const scope = JSON.parse(kept.toString('utf8')) as repo.PeopleScope | null;
-    const plans = scope ? await repo.plansOfPeopleStamp(db, organisationId, scope) : null;
-    const cached = answers.get(key, stampOf(plans));
-    if (cached !== undefined) return cached;
+    const { revision, scope } = JSON.parse(kept.toString('utf8')) as {
+      revision: number;
+      scope: repo.PeopleScope | null;
+    };
+    const read = scope
+      ? await repo.findSettingsWithPlansStamp(db, organisationId, scope)
+      : await repo.findSettings(db, organisationId).then((settings) => settings && { settings, plans: null });
+    if (read && Number(read.settings.catalogue_revision) === revision) {
+      const today = dateIn(read.settings.time_zone, ctx.clock.now());
+      const cached = answers.get(key, stampOf(read.settings, today, read.plans));
+      if (cached !== undefined) return cached;
+    }
   }
+
+  const settings = await repo.findSettings(db, organisationId);
+  if (!settings) throw new AppError('NOT_FOUND');
+  const today = dateIn(settings.time_zone, ctx.clock.now());
 
   const [teams, leadsPeople] = await Promise.all([
     repo.listTeams(db, organisationId, isHr(actor) ? {} : { managerId: actor.personId }),
@@ -147,8 +158,8 @@ export async function getTeamView(
       profile,
     }),
   );
-  scopes.set(key, String(settings.catalogue_revision), JSON.stringify(scope));
-  return answers.set(key, stampOf(plans), body);
+  scopes.set(key, 'scope', JSON.stringify({ revision: Number(settings.catalogue_revision), scope }));
+  return answers.set(key, stampOf(settings, today, plans ?? null), body);
 }
 
 interface TeamViewReads {
