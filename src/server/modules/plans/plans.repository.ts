@@ -199,6 +199,35 @@ export async function findPlanRow(
   return query.executeTakeFirst();
 }
 
+/** The organisation's settings a plan request needs, read beside the plan (`o`) under prefixed names. */
+const settingsColumns = [
+  'o.time_zone as settings_time_zone',
+  'o.locale as settings_locale',
+  'o.hr_sees_plan_content as settings_hr_sees_plan_content',
+  'o.exchange_days as settings_exchange_days',
+] as const;
+
+interface SettingsRead {
+  settings_time_zone: string;
+  settings_locale: string;
+  settings_hr_sees_plan_content: boolean | number;
+  settings_exchange_days: number;
+}
+
+/** Splits the settings read by `settingsColumns` off a row: the settings, and the rest of the row. */
+function splitSettings<R extends SettingsRead>(
+  found: R,
+): { settings: OrganisationSettings; rest: Omit<R, keyof SettingsRead> } {
+  const {
+    settings_time_zone: time_zone,
+    settings_locale: locale,
+    settings_hr_sees_plan_content: hr_sees_plan_content,
+    settings_exchange_days: exchange_days,
+    ...rest
+  } = found;
+  return { settings: { time_zone, locale, hr_sees_plan_content, exchange_days }, rest };
+}
+
 /**
  * The plan row with the organisation's settings that every plan request needs, in one statement, prepared once with
  * and once without the lock. `lock` takes the plan row alone FOR UPDATE on PostgreSQL (the organisation row stays
@@ -210,12 +239,7 @@ const planWithSettings = (lock: boolean) =>
       .selectFrom('plans')
       .innerJoin('organisations as o', 'o.id', 'plans.organisation_id')
       .selectAll('plans')
-      .select([
-        'o.time_zone as settings_time_zone',
-        'o.locale as settings_locale',
-        'o.hr_sees_plan_content as settings_hr_sees_plan_content',
-        'o.exchange_days as settings_exchange_days',
-      ])
+      .select(settingsColumns)
       .where('plans.organisation_id', '=', p.organisationId)
       .where('plans.id', '=', p.id);
     return lock ? query.forUpdate('plans') : query;
@@ -234,14 +258,8 @@ export async function findPlanWithSettings(
     id,
   });
   if (!found) return undefined;
-  const {
-    settings_time_zone: time_zone,
-    settings_locale: locale,
-    settings_hr_sees_plan_content: hr_sees_plan_content,
-    settings_exchange_days: exchange_days,
-    ...row
-  } = found;
-  return { row, settings: { time_zone, locale, hr_sees_plan_content, exchange_days } };
+  const { settings, rest } = splitSettings(found);
+  return { row: rest, settings };
 }
 
 type PlanRowValues = Partial<Omit<PlanRow, 'id' | 'organisation_id' | 'version' | 'created_at'>>;
@@ -740,12 +758,7 @@ const goalWithPlan = (lock: boolean) =>
       .selectAll('g')
       .select('c.name as competency_name')
       .select((eb) => planColumns.map((column) => eb.ref(`p.${column}`).as(`plan__${column}`)))
-      .select([
-        'o.time_zone as settings_time_zone',
-        'o.locale as settings_locale',
-        'o.hr_sees_plan_content as settings_hr_sees_plan_content',
-        'o.exchange_days as settings_exchange_days',
-      ])
+      .select(settingsColumns)
       .where('g.organisation_id', '=', p.organisationId)
       .where('g.id', '=', p.id);
     return lock ? query.forUpdate('p') : query;
@@ -764,22 +777,16 @@ export async function findGoalWithPlan(
     id,
   })) as Record<string, unknown> | undefined;
   if (!found) return undefined;
+  const { settings, rest } = splitSettings(
+    found as Record<string, unknown> & Parameters<typeof splitSettings>[0],
+  );
   const goal: Record<string, unknown> = {};
   const plan: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(found)) {
+  for (const [key, value] of Object.entries(rest)) {
     if (key.startsWith('plan__')) plan[key.slice(6)] = value;
-    else if (!key.startsWith('settings_')) goal[key] = value;
+    else goal[key] = value;
   }
-  return {
-    goal: goal as GoalView,
-    plan: plan as unknown as PlanRow,
-    settings: {
-      time_zone: found.settings_time_zone as string,
-      locale: found.settings_locale as string,
-      hr_sees_plan_content: found.settings_hr_sees_plan_content as boolean | number,
-      exchange_days: found.settings_exchange_days as number,
-    },
-  };
+  return { goal: goal as GoalView, plan: plan as unknown as PlanRow, settings };
 }
 
 export async function goalViewsOfPlan(db: Db, organisationId: string, planId: string): Promise<GoalView[]> {
