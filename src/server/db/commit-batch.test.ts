@@ -142,6 +142,26 @@ describe('transactions of one turn share one SQLite commit', () => {
     expect(seen()).toEqual([]);
   });
 
+  it('answers no request of the handle once a batch was lost, not even those that start later', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'groeipad-batch-'));
+    folders.push(folder);
+    const handle = connect(`sqlite:${join(folder, 'l.db')}`);
+    opened.push({ close: () => handle.db.destroy() });
+    const db = handle.db as unknown as Kysely<Db>;
+    await db.schema.createTable('t').addColumn('n', 'integer').execute();
+    await handle.whenDurable();
+    await db.transaction().execute((trx) => trx.insertInto('t').values({ n: 1 }).execute());
+    const first = handle.whenDurable();
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await sql.raw('ROLLBACK').execute(trx);
+        throw new Error('disk I/O error');
+      }),
+    ).rejects.toThrow('disk I/O error');
+    await expect(first).rejects.toThrow(/rolled back a batch/);
+    await expect(handle.whenDurable()).rejects.toThrow(/rolled back a batch/);
+  });
+
   it('holds answers until the batch is committed and flushed, and commits it when the handle closes', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'groeipad-batch-'));
     folders.push(folder);

@@ -45,6 +45,11 @@ export class CommitBatch {
     return this.open;
   }
 
+  /** SQLite rolled a batch back, or one could not commit: nothing may be confirmed any more. */
+  get failed(): boolean {
+    return this.failure !== null;
+  }
+
   /** Kysely's `begin`: opens the batch if none is, then the transaction's savepoint. */
   begin(): void {
     this.refuseAfterFailure();

@@ -201,7 +201,9 @@ export function connect(url: string, options: ConnectOptions = {}): DatabaseHand
     const whenDurable =
       walSync && batch
         ? () =>
-            batch.isOpen ? batch.whenCommitted().then(() => walSync.whenDurable()) : walSync.whenDurable()
+            batch.isOpen || batch.failed
+              ? batch.whenCommitted().then(() => walSync.whenDurable())
+              : walSync.whenDurable()
         : () => Promise.resolve();
     return {
       db,
