@@ -67,8 +67,9 @@ export function openSqlite(path: string, options: { groupCommit?: boolean } = {}
 
 /**
  * The database as Kysely's SQLite driver sees it, with a cache of prepared statements: the driver prepares every
- * statement again, which cost an eighth of a plan page's time. A statement busy in a streamed read (`iterate()`, as
- * the exports use) is never handed out twice: the caller gets a fresh one.
+ * statement again, which cost an eighth of a plan page's time. A statement busy in a streamed read (Kysely's `stream()`,
+ * through `iterate()`) is never handed out twice: the caller gets a fresh one. With a `batch`, Kysely's `begin`, `commit`
+ * and `rollback` become the savepoints of the turn's batch (`CommitBatch`, decisions/0013).
  */
 export function withStatementCache(
   sqlite: SQLite.Database,
