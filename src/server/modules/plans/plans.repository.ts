@@ -708,6 +708,20 @@ export async function findGoal(db: Db, organisationId: string, id: string): Prom
     .executeTakeFirst();
 }
 
+/** Splits a joined row: the columns read under `prefix` (without it), and the others. */
+function splitPrefixed(
+  row: Record<string, unknown>,
+  prefix: string,
+): { prefixed: Record<string, unknown>; rest: Record<string, unknown> } {
+  const prefixed: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith(prefix)) prefixed[key.slice(prefix.length)] = value;
+    else rest[key] = value;
+  }
+  return { prefixed, rest };
+}
+
 /** Every column of a plan row, to read it beside another table's row under prefixed names. */
 const planColumns = [
   'id',
@@ -772,20 +786,13 @@ export async function findGoalWithPlan(
   id: string,
   lock = false,
 ): Promise<{ goal: GoalView; plan: PlanRow; settings: OrganisationSettings } | undefined> {
-  const found = (await (lock ? goalWithPlanLocked : goalWithPlanRead).executeTakeFirst(db, {
+  const found = await (lock ? goalWithPlanLocked : goalWithPlanRead).executeTakeFirst(db, {
     organisationId,
     id,
-  })) as Record<string, unknown> | undefined;
+  });
   if (!found) return undefined;
-  const { settings, rest } = splitSettings(
-    found as Record<string, unknown> & Parameters<typeof splitSettings>[0],
-  );
-  const goal: Record<string, unknown> = {};
-  const plan: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(rest)) {
-    if (key.startsWith('plan__')) plan[key.slice(6)] = value;
-    else goal[key] = value;
-  }
+  const { settings, rest } = splitSettings(found);
+  const { prefixed: plan, rest: goal } = splitPrefixed(rest, 'plan__');
   return { goal: goal as GoalView, plan: plan as unknown as PlanRow, settings };
 }
 
@@ -886,18 +893,11 @@ export async function actionsWithCommentsOfGoal(
   organisationId: string,
   goalId: string,
 ): Promise<{ actions: ActionRow[]; comments: CommentView[] }> {
-  const rows = (await actionsWithCommentsByGoal.execute(db, { organisationId, goalId })) as Array<
-    Record<string, unknown>
-  >;
+  const rows = await actionsWithCommentsByGoal.execute(db, { organisationId, goalId });
   const actions: ActionRow[] = [];
   const comments: CommentView[] = [];
   for (const row of rows) {
-    const action: Record<string, unknown> = {};
-    const comment: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row)) {
-      if (key.startsWith('comment__')) comment[key.slice(9)] = value;
-      else action[key] = value;
-    }
+    const { prefixed: comment, rest: action } = splitPrefixed(row, 'comment__');
     if (actions[actions.length - 1]?.id !== action.id) actions.push(action as unknown as ActionRow);
     if (comment.id !== null && comment.id !== undefined) comments.push(comment as unknown as CommentView);
   }
