@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, openSqlite, withStatementCache } from './connection.js';
-import { WalSync, walFileSync } from './wal-sync.js';
+import { WalSync, walFlushThread } from './wal-sync.js';
 
 /** A flush that stays open until the test lets it finish. */
 function gatedSync() {
@@ -149,6 +149,87 @@ describe('group commit on a SQLite file', () => {
   });
 
   it('has nothing to flush when the log is gone', async () => {
-    await expect(walFileSync(file())()).resolves.toBeUndefined();
+    const flusher = walFlushThread(file());
+    await expect(flusher.sync()).resolves.toBeUndefined();
+    expect(flusher.finished()).toBe(1);
+    await flusher.close();
+  });
+
+  it('flushes in its own thread, and counts each flush finished in shared memory before it answers', async () => {
+    const path = file();
+    const sqlite = openSqlite(path, { groupCommit: true });
+    sqlite.exec('create table t (n integer)');
+    const flusher = walFlushThread(path);
+    expect(flusher.finished()).toBe(0);
+    const flushes = [flusher.sync(), flusher.sync(), flusher.sync()];
+    await flushes[0];
+    expect(flusher.finished()).toBeGreaterThanOrEqual(1);
+    await Promise.all(flushes);
+    expect(flusher.finished()).toBe(3);
+    await flusher.close();
+    sqlite.close();
+  });
+});
+
+describe('WalSync with flushes finished in another thread', () => {
+  /** A flusher whose flushes end only as the test says, seen first through `finished`. */
+  function threadLike() {
+    const gates: Array<() => void> = [];
+    let finished = 0;
+    return {
+      flusher: {
+        sync: () => new Promise<void>((resolve) => gates.push(resolve)),
+        finished: () => finished,
+        close: async () => {},
+      },
+      gates,
+      finish: (n: number) => {
+        finished = n;
+      },
+    };
+  }
+
+  it('answers a waiting save as soon as a poll sees its flush finished, before the flush answers', async () => {
+    const thread = threadLike();
+    const wal = new WalSync(thread.flusher);
+    wal.noteCommit();
+    const waiting = wal.whenDurable();
+    await turn();
+    expect(thread.gates).toHaveLength(1);
+    wal.poll();
+    expect(await settled(waiting)).toBe(false);
+    thread.finish(1);
+    wal.poll();
+    await expect(waiting).resolves.toBeUndefined();
+    expect(wal.pending).toBe(false);
+    // The late answer of the same flush changes nothing.
+    thread.gates[0]?.();
+    await turn();
+    expect(wal.flushes).toBe(1);
+  });
+
+  it('asks for a second flush while one runs, at most two at a time, the later covering the earlier', async () => {
+    const thread = threadLike();
+    const wal = new WalSync(thread.flusher);
+    wal.noteCommit({ now: true });
+    const first = wal.whenDurable();
+    wal.noteCommit({ now: true });
+    const second = wal.whenDurable();
+    wal.noteCommit({ now: true });
+    const third = wal.whenDurable();
+    expect(thread.gates).toHaveLength(WalSync.maxInFlight);
+    // The second flush ends first: it covers the first's commits too.
+    thread.gates[1]?.();
+    await expect(first).resolves.toBeUndefined();
+    await expect(second).resolves.toBeUndefined();
+    expect(await settled(third)).toBe(false);
+    // A flush slot is free: the third commit's flush starts.
+    expect(thread.gates).toHaveLength(3);
+    thread.gates[2]?.();
+    await expect(third).resolves.toBeUndefined();
+    thread.gates[0]?.();
+    await turn();
+    expect(wal.pending).toBe(false);
+    expect(wal.flushes).toBe(3);
   });
 });

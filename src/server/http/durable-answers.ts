@@ -10,8 +10,13 @@ import { errorBody } from './error-handler.js';
  */
 export function registerDurableAnswers(
   app: FastifyInstance,
-  database: Pick<DatabaseHandle, 'whenDurable'>,
+  database: Pick<DatabaseHandle, 'whenDurable' | 'pollDurable'>,
 ): void {
+  // Each request that starts takes in the flushes finished meanwhile: the answers they release leave now.
+  app.addHook('onRequest', (_request, _reply, done) => {
+    database.pollDurable();
+    done();
+  });
   app.addHook('onSend', (request, reply, payload, done) => {
     database.whenDurable().then(
       () => done(),
