@@ -591,6 +591,19 @@ async function runCanary(h: Harness, lines: string[], withSmtp: boolean) {
 
   // The capture works: the log has the requests (and, without SMTP, the emails), the audit table the acts.
   expect(log).toContain('/api/auth/login');
+  // One line per answered request: its id, method, URL, status and time.
+  const completed = lines
+    .flatMap((l) => l.split('\n'))
+    .filter((l) => l.includes('"request completed"'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(completed.length).toBeGreaterThan(5);
+  expect(completed[0]).toMatchObject({
+    level: 30,
+    reqId: expect.any(String),
+    req: { method: expect.any(String), url: expect.any(String) },
+    res: { statusCode: expect.any(Number) },
+    responseTime: expect.any(Number),
+  });
   expect(log).toContain('/api/auth/tokens/[redacted]');
   expect(log).toContain('/calendar/[redacted].ics');
   if (!withSmtp) expect(log).toContain('email not sent');
