@@ -40,11 +40,12 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
       : undefined;
   const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   // Before migrating, Kysely reads the catalog of every schema in the database; a schema that another process drops
-  // at that moment makes that read fail with "relation does not exist" (42P01) or "schema does not exist" (3F000; seen
-  // when the crash test restarted the server, and when test files running side by side drop their schemas).
+  // at that moment makes that read fail with "relation does not exist" (42P01), "schema does not exist" (3F000; seen
+  // when the crash test restarted the server, and when test files running side by side drop their schemas) or "column
+  // does not exist" (42703: the serial sequence of a column whose table was dropped during the read).
   // Migrations run in one transaction, so trying again is safe.
   const vanished = (e: unknown) =>
-    ['42P01', '3F000'].includes(String((e as { code?: unknown } | undefined)?.code));
+    ['42P01', '3F000', '42703'].includes(String((e as { code?: unknown } | undefined)?.code));
   let { error, results } = await migrator.migrateToLatest();
   for (let attempt = 1; attempt < 5 && vanished(error); attempt++)
     ({ error, results } = await migrator.migrateToLatest());
