@@ -148,6 +148,22 @@ describe('group commit on a SQLite file', () => {
     await reopened.close();
   });
 
+  it('keeps the process alive while a flush is asked for, and only then', async () => {
+    const path = file();
+    const sqlite = openSqlite(path, { groupCommit: true });
+    sqlite.exec('create table t (n integer)');
+    const flusher = walFlushThread(path);
+    const ports = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
+    await flusher.sync(); // the thread starts
+    const before = ports();
+    const flushing = flusher.sync();
+    expect(ports()).toBe(before + 1);
+    await flushing;
+    expect(ports()).toBe(before);
+    await flusher.close();
+    sqlite.close();
+  });
+
   it('has nothing to flush when the log is gone', async () => {
     const flusher = walFlushThread(file());
     await expect(flusher.sync()).resolves.toBeUndefined();

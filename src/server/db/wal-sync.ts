@@ -180,7 +180,8 @@ parentPort.on('message', () => {
 
 /**
  * Flushes `<database>-wal` in a thread of its own, started with the first flush. Its answers also come as messages
- * (what an idle server waits for); a busy one reads them earlier from shared memory (`WalSync.poll`).
+ * (what an idle server waits for); a busy one reads them earlier from shared memory (`WalSync.poll`). The thread keeps
+ * the process alive only while a flush is asked for: a process closing its database waits for the last one.
  */
 export function walFlushThread(databasePath: string): WalFlusher {
   const finished = new Int32Array(new SharedArrayBuffer(4));
@@ -190,11 +191,13 @@ export function walFlushThread(databasePath: string): WalFlusher {
   const start = (): Worker => {
     const started = new Worker(flushThreadSource, {
       eval: true,
+      // None of the process's flags (a loader, `--input-type=module`): the code is CommonJS and needs nothing else.
+      execArgv: [],
       workerData: { walPath: `${databasePath}-wal`, finished: finished.buffer },
     });
-    started.unref();
     started.on('message', (failure: string | null) => {
       const next = waiting.shift();
+      if (waiting.length === 0) started.unref();
       if (failure === null) next?.resolve();
       else next?.reject(new Error(failure));
     });
@@ -211,6 +214,7 @@ export function walFlushThread(databasePath: string): WalFlusher {
       if (exited) return Promise.reject(exited);
       worker ??= start();
       const asked = new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }));
+      if (waiting.length === 1) worker.ref();
       worker.postMessage(null);
       return asked;
     },
