@@ -1,6 +1,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage, openPage, reloadPage } from './support/browser.js';
+import {
+  expectAccessible,
+  launchBrowser,
+  newPage,
+  openPage,
+  reloadPage,
+  waitUntilSaved,
+} from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const password = 'Groeipad-Demo-2026';
@@ -142,7 +149,7 @@ describe('the POP cycle in the browser, with both parties', () => {
       const growth = 'Rustig blijven als een gesprek met familie escaleert.';
       await ep.getByRole('textbox', { name: 'Welke zijn mijn sterke punten?' }).fill(strengths);
       await ep.getByRole('textbox', { name: /^Wat zijn mijn groei- of ontwikkelpunten\?/ }).fill(growth);
-      await ep.getByText(/^Bewaard om \d{2}:\d{2}$/).waitFor();
+      await waitUntilSaved(ep);
       await ep.getByRole('textbox', { name: 'Nieuw gesprekspunt' }).fill('Conflicten bij bezoek van familie');
       await ep.getByRole('button', { name: 'Gesprekspunt toevoegen' }).click();
       await ep
@@ -187,7 +194,7 @@ describe('the POP cycle in the browser, with both parties', () => {
           name: 'Welke ontwikkelingen in de organisatie zijn van belang voor deze medewerker?',
         })
         .fill(managerAnswer);
-      await mp.getByText(/^Bewaard om \d{2}:\d{2}$/).waitFor();
+      await waitUntilSaved(mp);
       await mp
         .getByRole('textbox', { name: 'Nieuw gesprekspunt' })
         .fill('Aanspreekpunt voor nieuwe collega’s');
@@ -225,10 +232,7 @@ describe('the POP cycle in the browser, with both parties', () => {
       await mp
         .getByRole('textbox', { name: 'Notities bij Start van het gesprek' })
         .fill(`${firstName} wil vooral handvatten voor moeilijke gesprekken met familie.`);
-      await mp
-        .getByText(/^Bewaard om \d{2}:\d{2}$/)
-        .first()
-        .waitFor();
+      await waitUntilSaved(mp);
       await accessible(mp, 'the conversation guide');
       await mp.getByRole('button', { name: 'Naar de doelen en afspraken' }).click();
       await selectedTab(mp, 'Doelen en afspraken');
@@ -469,7 +473,7 @@ describe('the POP cycle in the browser, with both parties', () => {
         await mine
           .getByRole('textbox', { name: 'Welk effect heeft het traject gehad op de loopbaanperspectieven?' })
           .fill(answers[2]);
-        await mine.getByText(/^Bewaard om \d{2}:\d{2}$/).waitFor();
+        await waitUntilSaved(mine);
         await mine.getByRole('button', { name: 'Evaluatie indienen' }).click();
         const confirm = page.getByRole('dialog', { name: 'Evaluatie indienen?' });
         await confirm.getByRole('button', { name: 'Evaluatie indienen' }).click();

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -90,4 +90,24 @@ export async function openPage(page: Page, url: string): Promise<void> {
 export async function reloadPage(page: Page): Promise<void> {
   await page.reload();
   await whenInteractive(page);
+}
+
+/**
+ * Waits until a text that saves itself says so ("Bewaard om 14:02") within `scope`. When it does not, the error says
+ * what the page's status lines said instead (saving, not saved, offline, the reason of a failure).
+ */
+export async function waitUntilSaved(scope: Page | Locator): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  try {
+    await scope
+      .getByText(/^Bewaard om \d{2}:\d{2}$/)
+      .first()
+      .waitFor();
+  } catch (error) {
+    const lines = await page
+      .getByRole('status')
+      .allTextContents()
+      .catch(() => []);
+    throw new Error(`no status line says "Bewaard om": they say ${JSON.stringify(lines)}`, { cause: error });
+  }
 }
