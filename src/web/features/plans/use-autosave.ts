@@ -146,8 +146,11 @@ export function useAutosave<V>({
         } else if (failure instanceof AppError && failure.code === 'VERSION_CONFLICT') {
           const theirs = await load(failure).catch(() => null);
           if (theirs && same(theirs.value, valueRef.current)) {
+            // The server holds this very text already (an earlier send of it, from here or another device).
             baseRef.current = theirs.value;
             versionRef.current = theirs.version;
+            setSavedAt(new Date());
+            setError(null);
             persist();
             setStatus('saved');
           } else if (theirs && same(theirs.value, baseRef.current) && retries.current < maxSilentRetries) {
@@ -231,8 +234,10 @@ export function useAutosave<V>({
       persist();
       setStatus('conflict');
     } else {
+      // The newer version holds this very text: it is saved.
       baseRef.current = server.value;
       versionRef.current = server.version;
+      setSavedAt(new Date());
       persist();
       setStatus('saved');
     }
