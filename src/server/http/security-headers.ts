@@ -40,7 +40,7 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { isHttps
  * request. Set as the reply's own headers they are written with the answer's other headers in one pass; set on the
  * raw response, Node checks and stores each of them twice (4 % of a small answer's CPU, docs/performance.md).
  */
-export function headersOf(config: HelmetOptions): Record<string, string> {
+function headersOf(config: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader: (name: string, value: string | number | readonly string[]) => {

@@ -221,6 +221,16 @@ const settingsKeys: ReadonlySet<string> = new Set<keyof SettingsRead>([
   'settings_exchange_days',
 ]);
 
+/** The settings read by `settingsColumns`. */
+function settingsOf(found: SettingsRead): OrganisationSettings {
+  return {
+    time_zone: found.settings_time_zone,
+    locale: found.settings_locale,
+    hr_sees_plan_content: found.settings_hr_sees_plan_content,
+    exchange_days: found.settings_exchange_days,
+  };
+}
+
 /**
  * Splits the settings read by `settingsColumns` off a row: the settings, and the rest of the row. A loop rather than
  * a rest pattern, which copies a row of fifty columns several times slower.
@@ -230,15 +240,7 @@ function splitSettings<R extends SettingsRead>(
 ): { settings: OrganisationSettings; rest: Omit<R, keyof SettingsRead> } {
   const rest: Record<string, unknown> = {};
   for (const key in found) if (!settingsKeys.has(key)) rest[key] = found[key];
-  return {
-    settings: {
-      time_zone: found.settings_time_zone,
-      locale: found.settings_locale,
-      hr_sees_plan_content: found.settings_hr_sees_plan_content,
-      exchange_days: found.settings_exchange_days,
-    },
-    rest: rest as Omit<R, keyof SettingsRead>,
-  };
+  return { settings: settingsOf(found), rest: rest as Omit<R, keyof SettingsRead> };
 }
 
 /**
@@ -742,14 +744,16 @@ function unprefixed(prefix: string, key: string): string {
   return name;
 }
 
-/** Splits a joined row: the columns read under `prefix` (without it), and the others. */
+/** Splits a joined row: the columns read under `prefix` (without it), and the others but those in `skip`. */
 function splitPrefixed(
   row: Record<string, unknown>,
   prefix: string,
+  skip?: ReadonlySet<string>,
 ): { prefixed: Record<string, unknown>; rest: Record<string, unknown> } {
   const prefixed: Record<string, unknown> = {};
   const rest: Record<string, unknown> = {};
   for (const key in row) {
+    if (skip?.has(key)) continue;
     if (key.startsWith(prefix)) prefixed[unprefixed(prefix, key)] = row[key];
     else rest[key] = row[key];
   }
@@ -825,9 +829,9 @@ export async function findGoalWithPlan(
     id,
   });
   if (!found) return undefined;
-  const { settings, rest } = splitSettings(found);
-  const { prefixed: plan, rest: goal } = splitPrefixed(rest, 'plan__');
-  return { goal: goal as GoalView, plan: plan as unknown as PlanRow, settings };
+  // One pass over the row: the settings are read by name, the goal and the plan split by prefix.
+  const { prefixed: plan, rest: goal } = splitPrefixed(found, 'plan__', settingsKeys);
+  return { goal: goal as GoalView, plan: plan as unknown as PlanRow, settings: settingsOf(found) };
 }
 
 export async function goalViewsOfPlan(db: Db, organisationId: string, planId: string): Promise<GoalView[]> {
