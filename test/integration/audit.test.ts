@@ -2,7 +2,9 @@ import { Writable } from 'node:stream';
 import { CompiledQuery, sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { createLogger } from '../../src/server/bootstrap.js';
+import * as planReads from '../../src/server/db/migrations/0013-plan-reads.js';
 import { purgeAuditEventsBefore } from '../../src/server/modules/audit/index.js';
+import { runPrivacyPurge } from '../../src/server/modules/privacy/index.js';
 import type { AuditEvent } from '../../src/shared/contracts/audit.js';
 import { type Client, describeEachDatabase, type Harness, TEST_PASSWORD } from '../support/harness.js';
 
@@ -297,7 +299,7 @@ describeEachDatabase('the audit log', (h) => {
     expect(managed.items.map((i: AuditEvent) => i.action)).toContain('plan.conversation_started');
   });
 
-  it('keeps the plan page one indexed look-up away from its read record', async () => {
+  it('keeps the plan page one look-up of plan_reads away from its read record, and the audit log without it', async () => {
     h.clock.set('2026-03-05T14:00:00.000Z');
     const { m, planId } = await planInConversation(h);
     const executor = h.ctx.database.db.getExecutor();
@@ -312,17 +314,16 @@ describeEachDatabase('the audit log', (h) => {
     } finally {
       executor.executeQuery = original;
     }
-    const audit = seen.filter((q) => q.sql.includes('audit_events'));
-    // Read within the hour: one look-up, no insert.
-    expect(audit.map((q) => q.sql.split(' ')[0]?.toLowerCase())).toEqual(['select']);
-    const lookUp = audit[0]!;
+    // Read within the hour: one look-up, no insert, and nothing asked of the audit log.
+    expect(seen.filter((q) => q.sql.includes('audit_events'))).toEqual([]);
+    const reads = seen.filter((q) => q.sql.includes('plan_reads'));
+    expect(reads.map((q) => q.sql.split(' ')[0]?.toLowerCase())).toEqual(['select']);
+    const lookUp = reads[0]!;
     if (h.dialect === 'sqlite') {
       const plan = await h.ctx.database.db.executeQuery<{ detail: string }>(
         CompiledQuery.raw(`EXPLAIN QUERY PLAN ${lookUp.sql}`, [...lookUp.parameters]),
       );
-      expect(plan.rows.map((r) => r.detail).join(' | ')).toMatch(
-        /USING (COVERING )?INDEX audit_events_reads/,
-      );
+      expect(plan.rows.map((r) => r.detail).join(' | ')).toMatch(/USING INDEX sqlite_autoindex_plan_reads_1/);
     } else {
       await h.ctx.database.db.transaction().execute(async (trx) => {
         await trx.executeQuery(CompiledQuery.raw('SET LOCAL enable_seqscan = off'));
@@ -331,9 +332,63 @@ describeEachDatabase('the audit log', (h) => {
         );
         const text = JSON.stringify(plan.rows[0]?.['QUERY PLAN']);
         expect(text).not.toContain('Seq Scan');
-        expect(text).toContain('audit_events_');
+        expect(text).toContain('plan_reads_pk');
       });
     }
+    // Every write adds an audit row: the log carries no index for the reads (migration 0013).
+    const indexQuery =
+      h.dialect === 'sqlite'
+        ? sql<{
+            name: string;
+          }>`select name from sqlite_master where type = 'index' and tbl_name = 'audit_events'`
+        : sql<{ name: string }>`select indexname as name from pg_indexes
+            where tablename = 'audit_events' and schemaname = current_schema()`;
+    const indexes = await indexQuery.execute(h.ctx.database.db);
+    expect(indexes.rows.map((r) => r.name)).not.toContain('audit_events_reads');
+  });
+
+  it('notes recorded reads in plan_reads, carries the last hour over when it migrates, and forgets them after the hour', async () => {
+    h.clock.set('2026-03-05T08:00:00.000Z');
+    const { org, manager, employee, planId } = await planInConversation(h);
+    const db = h.ctx.database.db;
+    const notes = async () =>
+      (await db.selectFrom('plan_reads').selectAll().where('plan_id', '=', planId).execute()).map((r) => [
+        r.reader_id,
+        r.read_at,
+      ]);
+    const m = await h.login(manager);
+    expect((await m.get(`/api/plans/${planId}`)).statusCode).toBe(200);
+    expect(await notes()).toEqual([[manager.id, '2026-03-05T08:00:00.000Z']]);
+
+    // The daily purge forgets the notes older than the hour; the audit log keeps the reads.
+    await runPrivacyPurge(h.ctx, new Date('2026-03-05T08:59:00.000Z'));
+    expect(await notes()).toHaveLength(1);
+    await runPrivacyPurge(h.ctx, new Date('2026-03-06T09:00:00.000Z'));
+    expect(await notes()).toEqual([]);
+    expect((await rowsOf(h, org.id)).filter((r) => r.action === 'plan.read')).toHaveLength(1);
+
+    // Upgrading from the index on the audit log: the last read of the hour before, per reader, is carried over.
+    const now = Date.now();
+    const ago = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
+    await planReads.down(db);
+    const read = (actorId: string, at: string) => ({
+      organisation_id: org.id,
+      occurred_at: at,
+      actor_id: actorId,
+      actor_role: 'manager',
+      action: 'plan.read',
+      object_type: 'plan',
+      object_id: planId,
+      subject_person_id: employee.id,
+      plan_id: planId,
+    });
+    const other = await h.createPerson(org.id, { roles: ['employee', 'hr'] });
+    await db
+      .insertInto('audit_events')
+      .values([read(manager.id, ago(50)), read(manager.id, ago(20)), read(other.id, ago(90))])
+      .execute();
+    await planReads.up(db);
+    expect(await notes()).toEqual([[manager.id, ago(20)]]);
   });
 
   it('shows a plan’s log only to its employee and manager', async () => {

@@ -11,7 +11,7 @@ import { type Client, describeEachDatabase, type Harness } from '../support/harn
 
 /**
  * Tables with a row per plan, goal, action or follow-up, and the people: up to hundreds of thousands of rows in a
- * large organisation; the audit log holds millions.
+ * large organisation; the audit log holds millions, and `plan_reads` a row per plan and reader.
  */
 const largeTables = new Set([
   'people',
@@ -27,6 +27,7 @@ const largeTables = new Set([
   'talking_points',
   'sessions',
   'audit_events',
+  'plan_reads',
 ]);
 
 /**

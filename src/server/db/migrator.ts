@@ -11,6 +11,7 @@ import * as m0009PlanPageRevision from './migrations/0009-plan-page-revision.js'
 import * as m0010TeamManagerIndex from './migrations/0010-team-manager-index.js';
 import * as m0011CatalogueRevision from './migrations/0011-catalogue-revision.js';
 import * as m0012AuditSearchIndexes from './migrations/0012-audit-search-indexes.js';
+import * as m0013PlanReads from './migrations/0013-plan-reads.js';
 
 /** Every migration, in order. Listed statically so the same list works from sources and from the build. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010-team-manager-index': m0010TeamManagerIndex,
   '0011-catalogue-revision': m0011CatalogueRevision,
   '0012-audit-search-indexes': m0012AuditSearchIndexes,
+  '0013-plan-reads': m0013PlanReads,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

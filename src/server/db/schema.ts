@@ -572,6 +572,14 @@ export interface CalendarFeedTable {
   last_used_at: Timestamp | null;
 }
 
+/** The last recorded read of a plan's content per reader (migration 0013): decides whether a read is recorded again. */
+export interface PlanReadTable {
+  organisation_id: string;
+  plan_id: string;
+  reader_id: string;
+  read_at: Timestamp;
+}
+
 export interface AuditEventTable {
   /** Grows with every row (the order rows were written in); never written by the application. */
   id: Generated<number>;
@@ -682,6 +690,7 @@ export interface Database {
   calendar_events: CalendarEventTable;
   calendar_feeds: CalendarFeedTable;
   audit_events: AuditEventTable;
+  plan_reads: PlanReadTable;
   retention_settings: RetentionSettingsTable;
   person_erasures: PersonErasureTable;
   retention_purges: RetentionPurgeTable;

@@ -32,24 +32,44 @@ export async function insertAuditEvents(db: Db, rows: NewAuditEvent[]): Promise<
       .execute();
 }
 
-/** When this person last read this plan, if ever: one seek on `audit_events_reads`. */
-export async function lastReadAt(
+const lastRead = preparedQuery((db: Db, p: { planId: string; readerId: string }) =>
+  db
+    .selectFrom('plan_reads')
+    .select('read_at')
+    .where('plan_id', '=', p.planId)
+    .where('reader_id', '=', p.readerId),
+);
+
+/** When this person's last read of this plan was recorded, if ever: one seek on the key of `plan_reads`. */
+export async function lastReadAt(db: Db, planId: string, readerId: string): Promise<string | undefined> {
+  return (await lastRead.executeTakeFirst(db, { planId, readerId }))?.read_at;
+}
+
+/** Notes a recorded read as this person's last of this plan. */
+export async function noteRead(
   db: Db,
-  organisationId: string,
-  planId: string,
-  actorId: string,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('audit_events')
-    .select('occurred_at')
+  read: { organisationId: string; planId: string; readerId: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('plan_reads')
+    .values({
+      organisation_id: read.organisationId,
+      plan_id: read.planId,
+      reader_id: read.readerId,
+      read_at: read.at,
+    })
+    .onConflict((oc) => oc.columns(['plan_id', 'reader_id']).doUpdateSet({ read_at: read.at }))
+    .execute();
+}
+
+/** Forgets the recorded reads older than `before`: they no longer decide anything (the audit log keeps them). */
+export async function forgetReadsBefore(db: Db, organisationId: string, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('plan_reads')
     .where('organisation_id', '=', organisationId)
-    .where('plan_id', '=', planId)
-    .where('actor_id', '=', actorId)
-    .where('action', '=', 'plan.read')
-    .orderBy('occurred_at', 'desc')
-    .limit(1)
+    .where('read_at', '<', before)
     .executeTakeFirst();
-  return row?.occurred_at;
+  return Number(result.numDeletedRows);
 }
 
 export interface PlanParties {

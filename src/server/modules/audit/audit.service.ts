@@ -17,6 +17,7 @@ import {
   type AuditValues,
   auditChanges,
   isRecentRead,
+  readWindowMs,
   type StoredChanges,
   whitelistedChanges,
 } from './audit.domain.js';
@@ -134,7 +135,7 @@ export async function recordChanges(
 
 /**
  * Someone other than the plan's employee read its content. Recorded at most once per reader and plan per hour: one
- * indexed look-up, and an insert only when the last read is older.
+ * look-up in `plan_reads`, and the audit row with the note of it only when the last recorded read is older.
  */
 export async function recordPlanRead(
   db: Db,
@@ -148,19 +149,35 @@ export async function recordPlanRead(
   },
 ): Promise<void> {
   if (read.actor.personId === read.employeeId) return;
-  const last = await repo.lastReadAt(db, read.organisationId, read.planId, read.actor.personId);
+  const last = await repo.lastReadAt(db, read.planId, read.actor.personId);
   if (isRecentRead(last, read.at)) return;
-  await recordAudit(db, {
-    organisationId: read.organisationId,
-    actor: read.actor,
-    actorRole: read.actorRole,
-    action: 'plan.read',
-    objectType: 'plan',
-    objectId: read.planId,
-    subjectPersonId: read.employeeId,
-    planId: read.planId,
-    at: read.at,
-  });
+  const record = async (trx: Db) => {
+    await recordAudit(trx, {
+      organisationId: read.organisationId,
+      actor: read.actor,
+      actorRole: read.actorRole,
+      action: 'plan.read',
+      objectType: 'plan',
+      objectId: read.planId,
+      subjectPersonId: read.employeeId,
+      planId: read.planId,
+      at: read.at,
+    });
+    await repo.noteRead(trx, {
+      organisationId: read.organisationId,
+      planId: read.planId,
+      readerId: read.actor.personId,
+      at: read.at.toISOString(),
+    });
+  };
+  // The audit row and the note of it together: a read noted is a read recorded.
+  if (db.isTransaction) await record(db);
+  else await db.transaction().execute(record);
+}
+
+/** The daily purge: the notes of reads older than the read window decide nothing any more. */
+export async function forgetOldReads(db: Db, organisationId: string, now: Date): Promise<number> {
+  return repo.forgetReadsBefore(db, organisationId, new Date(now.getTime() - readWindowMs).toISOString());
 }
 
 function page(

@@ -14,6 +14,7 @@ export { purgeAuditEventsBefore } from './audit.repository.js';
 export { auditRoutes } from './audit.routes.js';
 export {
   type AuditEntry,
+  forgetOldReads,
   organisationAuditSnapshot,
   planActorRole,
   recordAudit,

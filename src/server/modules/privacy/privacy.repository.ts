@@ -875,6 +875,12 @@ export async function closeAccount(
         .executeTakeFirst(),
     ),
   );
+  // When they last read a plan (the audit log keeps the reads themselves, like everything they did).
+  await db
+    .deleteFrom('plan_reads')
+    .where('organisation_id', '=', organisationId)
+    .where('reader_id', '=', person.id)
+    .execute();
   add(
     counts,
     'roles',

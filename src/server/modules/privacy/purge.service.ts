@@ -9,7 +9,7 @@ import {
   personCategories,
 } from '../../../shared/privacy/retention.js';
 import type { AppContext } from '../../context.js';
-import { purgeAuditEventsBefore } from '../audit/index.js';
+import { forgetOldReads, purgeAuditEventsBefore } from '../audit/index.js';
 import * as repo from './privacy.repository.js';
 import { pseudonymOf, retentionOf } from './privacy.service.js';
 
@@ -123,6 +123,7 @@ export async function purgeOrganisation(
     auditRows = await purgeAuditEventsBefore(db, ctx.database.dialect, organisationId, before);
   }
   if (auditRows > 0) report.audit_log = auditRows;
+  await forgetOldReads(db, organisationId, now);
   await repo.finishRun(
     db,
     organisationId,
