@@ -54,6 +54,8 @@ interface Measured {
   rps: number;
   p50: number;
   p99: number;
+  /** The rest of the latency's shape (JSON only): whether a p99 is the body of the distribution or a few stalls. */
+  tail?: { p90: number; p97_5: number; p99_9: number; max: number };
   requests: number;
   errors: number;
   /** Server CPU time (user + system) per request, in microseconds. */
@@ -363,6 +365,12 @@ async function cannon(
     rps: round(result.requests.average, 0),
     p50: result.latency.p50,
     p99: result.latency.p99,
+    tail: {
+      p90: result.latency.p90,
+      p97_5: result.latency.p97_5,
+      p99_9: result.latency.p99_9,
+      max: result.latency.max,
+    },
     requests: total,
     errors: result.non2xx + result.errors + result.timeouts,
     cpuMicros: total > 0 ? round(cpu / total, 0) : null,
