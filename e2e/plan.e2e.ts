@@ -44,11 +44,11 @@ describe('a POP in the browser', () => {
     await page.getByRole('tab', { name: 'Doelen en afspraken' }).click();
     await page.getByText('POP-formulier', { exact: true }).click();
     const conflict = page.getByRole('row', { name: /Beter leren omgaan met conflicten/ });
-    await expect(conflict.innerText()).resolves.toMatch(
+    await expect(conflict.textContent()).resolves.toMatch(
       /conflicthantering[\s\S]*Q1 \d{4}[\s\S]*Tijd vrijmaken voor deelname[\s\S]*Evaluatie bij volgend POP-gesprek/,
     );
     const coaching = page.getByRole('row', { name: /Meer verantwoordelijkheid opnemen/ });
-    await expect(coaching.innerText()).resolves.toMatch(
+    await expect(coaching.textContent()).resolves.toMatch(
       /Interne coaching[\s\S]*Doorlopend[\s\S]*Aanstelling coach[\s\S]*Korte evaluatie na 3 maanden/,
     );
     await expectAccessible(page, 'the POP form');

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.js';
+import { expectAccessible, launchBrowser, whenInteractive } from './support/browser.js';
 import { phone } from './support/phone.js';
 import { type RunningServer, startServer } from './support/server.js';
 
@@ -123,6 +123,36 @@ describe('pages rendered by the server', () => {
       await context.close();
     });
   }
+
+  it('says so when a page’s code cannot be fetched, keeps the navigation usable, and loads the page on a reload', async () => {
+    const context = await signedIn(browser, server.url, thomas, false);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    // The plan page's own chunk cannot be fetched: the network dropped, or a newer Groeipad no longer has it.
+    const planChunk = /\/assets\/plan-page-[^/]+\.js$/;
+    await page.route(planChunk, (route) => route.abort('failed'));
+    const failed = page.getByRole('heading', { name: 'Deze pagina kon niet geladen worden', level: 1 });
+    const reload = page.getByRole('button', { name: 'Pagina opnieuw laden' });
+
+    // A page the server rendered: not left inert, the frame and its navigation answer.
+    await openRendered(page, `${server.url}/plans/${planId}`);
+    await failed.waitFor();
+    await reload.waitFor();
+    await expectAccessible(page, 'a page whose code could not be fetched');
+    await page.getByRole('link', { name: 'Mijn POP' }).click();
+    await page.waitForURL(`${server.url}/`);
+    await failed.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+
+    // Back to the plan within the app: the same page says so again; with the network back, a reload shows the plan.
+    await page.goBack();
+    await failed.waitFor();
+    await page.unroute(planChunk);
+    await reload.click();
+    await whenInteractive(page);
+    await page.getByRole('tab', { name: 'POP-gesprek', selected: true }).waitFor();
+    await context.close();
+  });
 
   it("renders Katrien's home and team pages, and her first change asks for the session's token itself", async () => {
     const context = await signedIn(browser, server.url, katrien, false);

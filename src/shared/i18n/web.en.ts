@@ -144,6 +144,14 @@ export const webEn: typeof webNlBE = {
     templates: 'Preparation forms',
     actionTypes: 'Kinds of action',
   },
+  pageFailed: {
+    title: 'This page could not be shown',
+    body: 'Something went wrong while showing this page. What you saved stays saved. Reload the page; if that does not help, tell the Groeipad administrator of your organisation.',
+    chunkTitle: 'This page could not be loaded',
+    chunkBody:
+      'Part of Groeipad could not be fetched: the connection dropped, or Groeipad was updated in the meantime. What you saved stays saved. Reload the page.',
+    reload: 'Reload the page',
+  },
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (any more). Perhaps the link was copied incorrectly.',

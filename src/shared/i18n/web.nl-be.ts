@@ -143,6 +143,14 @@ export const webNlBE = {
     templates: 'Voorbereidingsformulieren',
     actionTypes: 'Soorten acties',
   },
+  pageFailed: {
+    title: 'Deze pagina kon niet getoond worden',
+    body: 'Er ging iets mis bij het tonen van deze pagina. Wat je al bewaarde, blijft bewaard. Laad de pagina opnieuw; lukt het dan nog niet, meld het aan de beheerder van Groeipad in je organisatie.',
+    chunkTitle: 'Deze pagina kon niet geladen worden',
+    chunkBody:
+      'Een deel van Groeipad kon niet opgehaald worden: de verbinding viel weg, of Groeipad werd intussen bijgewerkt. Wat je al bewaarde, blijft bewaard. Laad de pagina opnieuw.',
+    reload: 'Pagina opnieuw laden',
+  },
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Misschien werd de link verkeerd overgenomen.',

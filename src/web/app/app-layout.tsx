@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Locale } from '../../shared/i18n/locales.js';
 import { roles as allRoles } from '../../shared/roles.js';
 import { api } from '../api/client.js';
@@ -15,6 +15,7 @@ import { NotificationBell } from '../features/notifications/notification-bell.js
 import { switchLocale } from '../i18n/i18n.js';
 import { LanguageToggle } from './language-toggle.js';
 import { Navigation } from './navigation.js';
+import { PageErrorBoundary } from './page-error-boundary.js';
 import { useMe } from './session.js';
 
 /** Name and roles of the signed-in person, e.g. "Els Maes" and "medewerker, HR, beheerder". */
@@ -64,6 +65,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const language = useLanguageSwitch();
   const logout = useLogout();
+  const location = useLocation();
   return (
     <AppShell
       header={{ height: 60 }}
@@ -136,9 +138,11 @@ export function AppLayout() {
             {t('shell.demo.body')}
           </Alert>
         )}
-        <Suspense fallback={<FullPageLoader />}>
-          <Outlet />
-        </Suspense>
+        <PageErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<FullPageLoader />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,8 +1,9 @@
 import { Children, type ComponentType, isValidElement, type ReactNode, Suspense } from 'react';
-import { matchRoutes, Outlet, type RouteObject, useRoutes } from 'react-router';
+import { matchRoutes, Outlet, type RouteObject, useLocation, useRoutes } from 'react-router';
 import type { Capabilities } from '../../shared/policies.js';
 import { FullPageLoader } from '../components/full-page-loader.js';
 import { lazyModule, type Preload } from './lazy-module.js';
+import { PageErrorBoundary } from './page-error-boundary.js';
 import { PublicLayout } from './public-layout.js';
 import { RedirectIfSignedIn, RequireCapability, RequireRole, RequireSession, SetupGate } from './session.js';
 
@@ -169,8 +170,14 @@ const routes: RouteObject[] = [
   },
 ];
 
+/** The pages, with a page that says so when one fails to render before a layout's own boundary is reached. */
 export function AppRoutes() {
-  return useRoutes(routes);
+  const location = useLocation();
+  return (
+    <PageErrorBoundary resetKey={location.pathname} standalone>
+      {useRoutes(routes)}
+    </PageErrorBoundary>
+  );
 }
 
 /** The pages (lazy components with a `preload`) that an element renders, itself or among its children. */
