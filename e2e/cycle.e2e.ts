@@ -234,6 +234,12 @@ describe('the POP cycle in the browser, with both parties', () => {
         .fill(`${firstName} wil vooral handvatten voor moeilijke gesprekken met familie.`);
       await waitUntilSaved(mp);
       await accessible(mp, 'the conversation guide');
+      // Shown again after another section, the notes still say when they were saved.
+      await mp.getByRole('tab', { name: 'Doelen en afspraken' }).click();
+      await selectedTab(mp, 'Doelen en afspraken');
+      await mp.getByRole('tab', { name: 'POP-gesprek' }).click();
+      await selectedTab(mp, 'POP-gesprek');
+      await waitUntilSaved(mp);
       await mp.getByRole('button', { name: 'Naar de doelen en afspraken' }).click();
       await selectedTab(mp, 'Doelen en afspraken');
 

@@ -1,8 +1,23 @@
 /** Unsaved text waits on this device under keys with this prefix (per plan, party and text). */
 export const draftPrefix = 'groeipad.draft.';
 
+/**
+ * The last text this page saved under a draft key, and when, for as long as the page lives: a text shown again (its
+ * section opened again, or rebuilt by the page) still says when it was saved, as long as the server holds that text.
+ */
+const savedTexts = new Map<string, { value: unknown; at: Date }>();
+
+export function rememberSaved(key: string, value: unknown, at: Date): void {
+  savedTexts.set(key, { value, at });
+}
+
+export function lastSaved(key: string): { value: unknown; at: Date } | undefined {
+  return savedTexts.get(key);
+}
+
 /** Signing out leaves no private text behind on a shared device. */
 export function clearDrafts(): void {
+  savedTexts.clear();
   try {
     for (const key of Object.keys(window.localStorage))
       if (key.startsWith(draftPrefix)) window.localStorage.removeItem(key);

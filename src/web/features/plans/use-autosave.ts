@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AppError } from '../../../shared/errors.js';
 import { NetworkError } from '../../api/client.js';
+import { lastSaved, rememberSaved } from '../../components/drafts.js';
 
 export type AutosaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'offline' | 'error' | 'conflict';
 
@@ -22,7 +23,7 @@ export interface AutosaveOptions<V> {
   delay?: number;
 }
 
-interface Draft<V> {
+export interface Draft<V> {
   value: V;
   base: V;
   version: number;
@@ -46,6 +47,46 @@ function writeDraft<V>(key: string, draft: Draft<V> | null): void {
   }
 }
 
+interface Saved<V> {
+  value: V;
+  at: Date;
+}
+
+export interface Start<V> {
+  value: V;
+  base: V;
+  version: number;
+  conflict: Versioned<V> | null;
+  /** When the text shown was saved, if it is known to be saved from this page. */
+  savedAt: Date | null;
+}
+
+/**
+ * What a text block starts from: the server's text, or the draft this device kept (unsaved text), or both when the
+ * server moved on from where the draft started (a conflict). A draft the server already holds was saved just now
+ * (perhaps by this same block before the page rebuilt it), and a text this page saved a moment ago says when.
+ */
+export function startOf<V>(
+  draft: Draft<V> | null,
+  server: Versioned<V>,
+  saved: Saved<V> | undefined,
+  equals: (a: V, b: V) => boolean,
+  now: Date,
+): Start<V> {
+  if (!draft || equals(draft.value, server.value)) {
+    const savedAt =
+      draft && !equals(draft.value, draft.base)
+        ? now
+        : saved && equals(saved.value, server.value)
+          ? saved.at
+          : null;
+    return { value: server.value, base: server.value, version: server.version, conflict: null, savedAt };
+  }
+  if (equals(draft.base, server.value))
+    return { value: draft.value, base: server.value, version: server.version, conflict: null, savedAt: null };
+  return { value: draft.value, base: draft.base, version: draft.version, conflict: server, savedAt: null };
+}
+
 const retryAfterOfflineMs = 5000;
 const maxSilentRetries = 3;
 
@@ -64,16 +105,11 @@ export function useAutosave<V>({
   enabled,
   delay = 800,
 }: AutosaveOptions<V>) {
-  const initial = useRef<{ value: V; base: V; version: number; conflict: Versioned<V> | null } | null>(null);
+  const initial = useRef<Start<V> | null>(null);
   if (initial.current === null) {
     const draft = enabled ? readDraft<V>(storageKey) : null;
-    if (!draft || equals(draft.value, server.value)) {
-      initial.current = { value: server.value, base: server.value, version: server.version, conflict: null };
-    } else if (equals(draft.base, server.value)) {
-      initial.current = { value: draft.value, base: server.value, version: server.version, conflict: null };
-    } else {
-      initial.current = { value: draft.value, base: draft.base, version: draft.version, conflict: server };
-    }
+    const saved = lastSaved(storageKey);
+    initial.current = startOf(draft, server, saved as Saved<V> | undefined, equals, new Date());
   }
   const start = initial.current;
   const valueRef = useRef<V>(start.value);
@@ -86,13 +122,26 @@ export function useAutosave<V>({
   const conflictRef = useRef<Versioned<V> | null>(start.conflict);
   const [value, setValue] = useState<V>(start.value);
   const [status, setStatus] = useState<AutosaveStatus>(
-    start.conflict ? 'conflict' : equals(start.value, start.base) ? 'idle' : 'dirty',
+    start.conflict
+      ? 'conflict'
+      : !equals(start.value, start.base)
+        ? 'dirty'
+        : start.savedAt
+          ? 'saved'
+          : 'idle',
   );
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [savedAt, setSavedAtState] = useState<Date | null>(start.savedAt);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<Versioned<V> | null>(start.conflict);
   const options = useRef({ save, latest, equals, storageKey, enabled });
   options.current = { save, latest, equals, storageKey, enabled };
+
+  /** This text is what the server holds now: say when. */
+  const markSaved = useCallback((saved: V) => {
+    const at = new Date();
+    rememberSaved(options.current.storageKey, saved, at);
+    setSavedAtState(at);
+  }, []);
 
   const persist = useCallback(() => {
     const { equals: same, storageKey: key } = options.current;
@@ -133,7 +182,7 @@ export function useAutosave<V>({
         baseRef.current = sent;
         versionRef.current = result.version;
         retries.current = 0;
-        setSavedAt(new Date());
+        markSaved(sent);
         setError(null);
         persist();
         setStatus(same(valueRef.current, sent) ? 'saved' : 'dirty');
@@ -149,7 +198,7 @@ export function useAutosave<V>({
             // The server holds this very text already (an earlier send of it, from here or another device).
             baseRef.current = theirs.value;
             versionRef.current = theirs.version;
-            setSavedAt(new Date());
+            markSaved(theirs.value);
             setError(null);
             persist();
             setStatus('saved');
@@ -177,7 +226,7 @@ export function useAutosave<V>({
       again.current = false;
       await run();
     }
-  }, [persist, showConflict]);
+  }, [markSaved, persist, showConflict]);
 
   const schedule = useCallback(
     (wait: number) => {
@@ -237,11 +286,11 @@ export function useAutosave<V>({
       // The newer version holds this very text: it is saved.
       baseRef.current = server.value;
       versionRef.current = server.version;
-      setSavedAt(new Date());
+      markSaved(server.value);
       persist();
       setStatus('saved');
     }
-  }, [enabled, server, persist, showConflict]);
+  }, [enabled, server, markSaved, persist, showConflict]);
 
   // Text restored from this device is sent as soon as the page is back.
   useEffect(() => {
