@@ -5,14 +5,20 @@ export const draftPrefix = 'groeipad.draft.';
  * The last text this page saved under a draft key, and when, for as long as the page lives: a text shown again (its
  * section opened again, or rebuilt by the page) still says when it was saved, as long as the server holds that text.
  */
-const savedTexts = new Map<string, { value: unknown; at: Date }>();
+const savedTexts = new Map<string, SavedText<unknown>>();
 
-export function rememberSaved(key: string, value: unknown, at: Date): void {
+export interface SavedText<V> {
+  value: V;
+  at: Date;
+}
+
+export function rememberSaved<V>(key: string, value: V, at: Date): void {
   savedTexts.set(key, { value, at });
 }
 
-export function lastSaved(key: string): { value: unknown; at: Date } | undefined {
-  return savedTexts.get(key);
+/** The caller reads a key with the type it saved under it (each key belongs to one text block). */
+export function lastSaved<V>(key: string): SavedText<V> | undefined {
+  return savedTexts.get(key) as SavedText<V> | undefined;
 }
 
 /** Signing out leaves no private text behind on a shared device. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AppError } from '../../../shared/errors.js';
 import { NetworkError } from '../../api/client.js';
-import { lastSaved, rememberSaved } from '../../components/drafts.js';
+import { lastSaved, rememberSaved, type SavedText } from '../../components/drafts.js';
 
 export type AutosaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'offline' | 'error' | 'conflict';
 
@@ -47,11 +47,6 @@ function writeDraft<V>(key: string, draft: Draft<V> | null): void {
   }
 }
 
-interface Saved<V> {
-  value: V;
-  at: Date;
-}
-
 export interface Start<V> {
   value: V;
   base: V;
@@ -69,7 +64,7 @@ export interface Start<V> {
 export function startOf<V>(
   draft: Draft<V> | null,
   server: Versioned<V>,
-  saved: Saved<V> | undefined,
+  saved: SavedText<V> | undefined,
   equals: (a: V, b: V) => boolean,
   now: Date,
 ): Start<V> {
@@ -108,8 +103,7 @@ export function useAutosave<V>({
   const initial = useRef<Start<V> | null>(null);
   if (initial.current === null) {
     const draft = enabled ? readDraft<V>(storageKey) : null;
-    const saved = lastSaved(storageKey);
-    initial.current = startOf(draft, server, saved as Saved<V> | undefined, equals, new Date());
+    initial.current = startOf(draft, server, lastSaved<V>(storageKey), equals, new Date());
   }
   const start = initial.current;
   const valueRef = useRef<V>(start.value);
@@ -130,7 +124,7 @@ export function useAutosave<V>({
           ? 'saved'
           : 'idle',
   );
-  const [savedAt, setSavedAtState] = useState<Date | null>(start.savedAt);
+  const [savedAt, setSavedAt] = useState<Date | null>(start.savedAt);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<Versioned<V> | null>(start.conflict);
   const options = useRef({ save, latest, equals, storageKey, enabled });
@@ -140,7 +134,7 @@ export function useAutosave<V>({
   const markSaved = useCallback((saved: V) => {
     const at = new Date();
     rememberSaved(options.current.storageKey, saved, at);
-    setSavedAtState(at);
+    setSavedAt(at);
   }, []);
 
   const persist = useCallback(() => {
