@@ -15,7 +15,6 @@ import { type PageRendererSource, pageRendering } from './http/page-render.js';
 import type { CookieSettings } from './http/request.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionHooks } from './http/session-hooks.js';
-import { registerAuditRequestContext } from './modules/audit/index.js';
 import { registerModuleRoutes } from './modules/index.js';
 
 export interface BuildOptions {
@@ -106,7 +105,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSessionHooks(app, ctx, cookie);
-  registerAuditRequestContext(app);
   // Caches of derived figures learn of every write of the organisation: when it starts and before it answers.
   const writes = (request: { method: string; actor?: { organisationId: string } | null }) =>
     request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS'

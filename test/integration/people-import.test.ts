@@ -123,6 +123,16 @@ describeEachDatabase('people import', (h) => {
     expect(teams.map((t: { name: string; memberCount: number }) => [t.name, t.memberCount])).toEqual([
       ['Woonbegeleiding', 3],
     ]);
+    // The import runs after its request was answered; its audit rows still carry that request's id.
+    const created = await h.ctx.database.db
+      .selectFrom('audit_events')
+      .select(['request_id'])
+      .where('action', '=', 'person.created')
+      .where('object_id', 'in', [k.id, z.id, a.id])
+      .execute();
+    expect(created).toHaveLength(3);
+    expect(new Set(created.map((row) => row.request_id)).size).toBe(1);
+    expect(created[0]!.request_id).toEqual(expect.any(String));
   });
 
   it('updates people matched by email from a comma file, showing only what changes', async () => {

@@ -24,8 +24,12 @@ export function registerSessionHooks(app: FastifyInstance, ctx: AppContext, cook
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[cookie.name];
     if (token && token.length <= 200) {
-      request.actor = await resolveSession(ctx, token);
-      if (request.actor) request.locale = request.actor.locale;
+      const actor = await resolveSession(ctx, token);
+      if (actor) {
+        actor.requestId = String(request.id);
+        request.actor = actor;
+        request.locale = actor.locale;
+      }
     }
     if (!unsafeMethods.has(request.method)) return;
     if (request.actor) {

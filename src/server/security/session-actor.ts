@@ -6,4 +6,6 @@ export interface SessionActor extends Actor {
   sessionId: string;
   csrfToken: string;
   locale: Locale;
+  /** The request this actor acts in: the audit log's rows carry it, beside the server log's lines of that request. */
+  requestId?: string;
 }

@@ -24,7 +24,6 @@ import {
 import { organisationAuditValues } from './audit.mapper.js';
 import { presentAuditEvent } from './audit.presenter.js';
 import * as repo from './audit.repository.js';
-import { currentRequestId } from './audit-context.js';
 
 type Db = Kysely<Database>;
 
@@ -56,6 +55,13 @@ function roleOf(actor: Actor | null): AuditActorRole {
 export const planActorRole = (plan: { party: 'employee' | 'manager' | null }): AuditActorRole =>
   plan.party ?? 'hr';
 
+/**
+ * The request an actor acts in: a signed-in person's actor carries it from the session hook, and so does every actor
+ * made from it (`{ ...actor, locale }`, an import run after the answer). Null for jobs and the command line.
+ */
+const requestIdOf = (actor: Actor | null): string | null =>
+  actor !== null && 'requestId' in actor && typeof actor.requestId === 'string' ? actor.requestId : null;
+
 function auditRow(entry: AuditEntry): NewAuditEvent {
   const changes = entry.changes ? whitelistedChanges(entry.objectType, entry.changes) : null;
   return {
@@ -69,7 +75,7 @@ function auditRow(entry: AuditEntry): NewAuditEvent {
     subject_person_id: entry.subjectPersonId ?? null,
     plan_id: entry.planId ?? null,
     changes: changes ? JSON.stringify(changes) : null,
-    request_id: currentRequestId(),
+    request_id: requestIdOf(entry.actor),
   };
 }
 

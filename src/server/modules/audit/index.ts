@@ -23,4 +23,3 @@ export {
   recordOrganisationChange,
   recordPlanRead,
 } from './audit.service.js';
-export { registerAuditRequestContext } from './audit-context.js';
