@@ -63,6 +63,11 @@ describeEachDatabase('who sees and does what on a POP', (h) => {
     expect(await ids(o.clients.hr, `?employeeId=${o.bert.id}`)).toEqual([o.planB.id]);
     expect(await ids(o.clients.hr, '?year=2027')).toEqual([o.planB.id]);
     expect(await ids(o.clients.hr, '?phase=conversation')).toEqual([]);
+    expect(await ids(o.clients.hr, '?q=bert')).toEqual([o.planB.id]);
+    expect(await ids(o.clients.hr, `?q=${encodeURIComponent('ANNA bert')}`)).toEqual([]);
+    expect(await ids(o.clients.hr, `?q=${encodeURIComponent('an%')}`)).toEqual([]);
+    expect(await ids(o.clients.hr, `?q=an&teamId=${o.teamA.id}&year=2026`)).toEqual([o.planA.id]);
+    expect((await o.clients.hr.get(`/api/plans?q=bert&year=2027`)).json().total).toBe(1);
     expect(await ids(o.clients.managerA, '?as=employee')).toEqual([]);
     expect(await ids(o.clients.anna, `?employeeId=${o.bert.id}`)).toEqual([]);
 

@@ -26,15 +26,18 @@ export interface OrganisationSettings {
   exchange_days: number;
 }
 
+const organisationSettings = preparedQuery((db: Db, p: { organisationId: string }) =>
+  db
+    .selectFrom('organisations')
+    .select(['time_zone', 'locale', 'hr_sees_plan_content', 'exchange_days'])
+    .where('id', '=', p.organisationId),
+);
+
 export async function findOrganisationSettings(
   db: Db,
   organisationId: string,
 ): Promise<OrganisationSettings | undefined> {
-  return db
-    .selectFrom('organisations')
-    .select(['time_zone', 'locale', 'hr_sees_plan_content', 'exchange_days'])
-    .where('id', '=', organisationId)
-    .executeTakeFirst();
+  return organisationSettings.executeTakeFirst(db, { organisationId });
 }
 
 /** A plan with the names around it and its counts: what lists show. Never any content. */
@@ -69,27 +72,68 @@ export interface PlanFilter {
 /** `%` and `_` typed by the user are literal characters, not wildcards. */
 const likeContains = (word: string): string => `%${word.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
-function filteredPlans(db: Db, organisationId: string, filter: PlanFilter) {
+/** What decides a plan filter's SQL text: which conditions it has. Their values are the statement's parameters. */
+interface PlanFilterShape {
+  scope: PlanFilter['scope'];
+  as: PlanFilter['as'] | null;
+  employeeId: boolean;
+  phase: boolean;
+  teamId: boolean;
+  year: boolean;
+  words: number;
+}
+
+const shapeOf = (filter: PlanFilter): PlanFilterShape => ({
+  scope: filter.scope,
+  as: filter.as ?? null,
+  employeeId: Boolean(filter.employeeId),
+  phase: Boolean(filter.phase),
+  teamId: Boolean(filter.teamId),
+  year: Boolean(filter.year),
+  words: filter.words?.length ?? 0,
+});
+
+const shapeKey = (shape: PlanFilterShape): string =>
+  `${shape.scope}/${shape.as ?? ''}/${Number(shape.employeeId)}${Number(shape.phase)}${Number(shape.teamId)}${Number(shape.year)}/${shape.words}`;
+
+/** The values of a filter's conditions, by the names `filterQuery` gives them (`word0`, `word1`... for the words). */
+function filterParams(organisationId: string, filter: PlanFilter): Record<string, string> {
+  const params: Record<string, string> = { organisationId, actorId: filter.actorId };
+  if (filter.employeeId) params.employeeId = filter.employeeId;
+  if (filter.phase) params.phase = filter.phase;
+  if (filter.teamId) params.teamId = filter.teamId;
+  if (filter.year) {
+    params.yearStart = `${filter.year}-01-01`;
+    params.yearEnd = `${filter.year}-12-31`;
+  }
+  for (const [i, word] of (filter.words ?? []).entries()) params[`word${i}`] = likeContains(word);
+  return params;
+}
+
+/** The plans a filter selects, with its values from `p` (the values themselves, or a prepared query's placeholders). */
+function filterQuery(db: Db, shape: PlanFilterShape, p: Record<string, string>) {
   let query = db
     .selectFrom('plans as p')
     .innerJoin('people as e', 'e.id', 'p.employee_id')
-    .where('p.organisation_id', '=', organisationId);
-  if (filter.scope === 'own')
+    .where('p.organisation_id', '=', p.organisationId!);
+  if (shape.scope === 'own')
     query = query.where((eb) =>
-      eb.or([eb('p.employee_id', '=', filter.actorId), eb('p.manager_id', '=', filter.actorId)]),
+      eb.or([eb('p.employee_id', '=', p.actorId!), eb('p.manager_id', '=', p.actorId!)]),
     );
-  if (filter.as === 'employee') query = query.where('p.employee_id', '=', filter.actorId);
-  if (filter.as === 'manager') query = query.where('p.manager_id', '=', filter.actorId);
-  if (filter.employeeId) query = query.where('p.employee_id', '=', filter.employeeId);
-  if (filter.phase) query = query.where('p.phase', '=', filter.phase);
-  if (filter.teamId) query = query.where('e.team_id', '=', filter.teamId);
-  if (filter.year)
-    query = query
-      .where('p.period_start', '<=', `${filter.year}-12-31`)
-      .where('p.period_end', '>=', `${filter.year}-01-01`);
-  for (const word of filter.words ?? [])
-    query = query.where(sql<boolean>`${sql.ref('e.search_key')} like ${likeContains(word)} escape '!'`);
+  if (shape.as === 'employee') query = query.where('p.employee_id', '=', p.actorId!);
+  if (shape.as === 'manager') query = query.where('p.manager_id', '=', p.actorId!);
+  if (shape.employeeId) query = query.where('p.employee_id', '=', p.employeeId!);
+  if (shape.phase) query = query.where('p.phase', '=', p.phase!);
+  if (shape.teamId) query = query.where('e.team_id', '=', p.teamId!);
+  if (shape.year)
+    query = query.where('p.period_start', '<=', p.yearEnd!).where('p.period_end', '>=', p.yearStart!);
+  for (let i = 0; i < shape.words; i++)
+    query = query.where(sql<boolean>`${sql.ref('e.search_key')} like ${p[`word${i}`]} escape '!'`);
   return query;
+}
+
+function filteredPlans(db: Db, organisationId: string, filter: PlanFilter) {
+  return filterQuery(db, shapeOf(filter), filterParams(organisationId, filter));
 }
 
 function withSummary<Q extends ReturnType<typeof filteredPlans>>(query: Q) {
@@ -156,19 +200,27 @@ export interface PlanListStamp {
   last_change: string | null;
 }
 
+/** The fingerprint's statement, one per filter shape: the home page and the team's list ask for it on every visit. */
+const planListStamps = preparedFamily(shapeKey, (shape: PlanFilterShape) =>
+  preparedQuery((db: Db, p: Record<string, string>) =>
+    filterQuery(db, shape, p).select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('p.page_revision').as('revisions'),
+      eb.fn.sum<number>('p.version').as('versions'),
+      eb.fn.max('p.updated_at').as('last_change'),
+    ]),
+  ),
+);
+
 export async function planListStamp(
   db: Db,
   organisationId: string,
   filter: PlanFilter,
 ): Promise<PlanListStamp> {
-  const row = await filteredPlans(db, organisationId, filter)
-    .select((eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>('p.page_revision').as('revisions'),
-      eb.fn.sum<number>('p.version').as('versions'),
-      eb.fn.max('p.updated_at').as('last_change'),
-    ])
-    .executeTakeFirst();
+  const row = await planListStamps(shapeOf(filter)).executeTakeFirst(
+    db,
+    filterParams(organisationId, filter),
+  );
   return row ?? { n: 0, revisions: null, versions: null, last_change: null };
 }
 
