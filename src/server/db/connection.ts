@@ -70,11 +70,73 @@ export function openSqlite(path: string, options: { groupCommit?: boolean } = {}
   return sqlite;
 }
 
+/** A row object made from a statement's values, by a function made for its columns (`readerOf`). */
+type RowOf = (values: unknown[]) => Record<string, unknown>;
+
+/**
+ * A function that makes a row object from the values of a row, with the columns as the properties of one object
+ * literal: V8 makes every row of the statement in one step and with one shape. better-sqlite3 sets the properties one
+ * by one, which cost a wide row (an action's 32 columns) 60 % more, and the code that reads the rows pays again for
+ * objects of that size made that way. Null for a column list an object literal would not copy as such (`__proto__`).
+ */
+export function rowFunction(columns: readonly string[]): RowOf | null {
+  if (columns.includes('__proto__')) return null;
+  const fields = columns.map((name, i) => `${JSON.stringify(name)}: values[${i}]`).join(', ');
+  return new Function('values', `return { ${fields} };`) as RowOf;
+}
+
+/**
+ * A statement that answers rows, as Kysely's driver runs it: better-sqlite3 answers the values (`raw`), `rowFunction`
+ * makes the objects. The columns are read again after a change of the schema through this connection (`schema`), or
+ * when a row's width differs from them (a change made by another connection).
+ */
+function readerOf(statement: SQLite.Statement, schema: { generation: number }): SqliteStatement {
+  let builtFor = -1;
+  let width = 0;
+  let rowOf: RowOf | null = null;
+  const columns = (): RowOf | null => {
+    const names = statement.columns().map((column) => column.name);
+    rowOf = rowFunction(names);
+    width = names.length;
+    builtFor = schema.generation;
+    statement.raw(rowOf !== null);
+    return rowOf;
+  };
+  const current = (): RowOf | null => (builtFor === schema.generation ? rowOf : columns());
+  const objects = (rows: unknown[]): unknown[] => {
+    let make = rowOf;
+    if (!make) return rows;
+    if (rows.length > 0 && (rows[0] as unknown[]).length !== width) make = columns();
+    if (!make) return rows;
+    for (let i = 0; i < rows.length; i++) rows[i] = make(rows[i] as unknown[]);
+    return rows;
+  };
+  return {
+    reader: true,
+    all: (parameters) => {
+      current();
+      return objects(statement.all(parameters));
+    },
+    run: (parameters) => statement.run(parameters),
+    iterate: (parameters) => {
+      const make = current();
+      const rows = statement.iterate(parameters) as IterableIterator<unknown[]>;
+      if (!make) return rows;
+      return (function* () {
+        for (const values of rows) yield values.length === width ? make(values) : objects([values])[0];
+      })();
+    },
+  };
+}
+
+const changesSchema = /^\s*(create|drop|alter)\b/i;
+
 /**
  * The database as Kysely's SQLite driver sees it, with a cache of prepared statements: the driver prepares every
  * statement again, which cost an eighth of a plan page's time. A statement busy in a streamed read (Kysely's `stream()`,
- * through `iterate()`) is never handed out twice: the caller gets a fresh one. With a `batch`, Kysely's `begin`, `commit`
- * and `rollback` become the savepoints of the turn's batch (`CommitBatch`, decisions/0013).
+ * through `iterate()`) is never handed out twice: the caller gets a fresh one. Rows are made by `readerOf`. With a
+ * `batch`, Kysely's `begin`, `commit` and `rollback` become the savepoints of the turn's batch (`CommitBatch`,
+ * decisions/0013).
  */
 export function withStatementCache(
   sqlite: SQLite.Database,
@@ -82,8 +144,14 @@ export function withStatementCache(
   walSync: WalSync | null = null,
   batch: CommitBatch | null = null,
 ): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
-  const prepare = (sql: string): SQLite.Statement => {
+  interface Prepared {
+    statement: SQLite.Statement;
+    /** What Kysely's driver runs: the statement, or for one that answers rows its `readerOf`. */
+    runs: SqliteStatement;
+  }
+  const cache = new Map<string, Prepared>();
+  const schema = { generation: 0 };
+  const prepare = (sql: string): Prepared => {
     const statement = sqlite.prepare(sql);
     if (batch && statement.reader) {
       const iterate = statement.iterate;
@@ -92,22 +160,22 @@ export function withStatementCache(
         return iterate.apply(this, parameters);
       } as typeof statement.iterate;
     }
-    return statement;
+    return { statement, runs: statement.reader ? readerOf(statement, schema) : statement };
   };
-  const lookup = (sql: string): SQLite.Statement => {
+  const lookup = (sql: string): Prepared => {
     const cached = cache.get(sql);
-    if (cached && !cached.busy) {
+    if (cached && !cached.statement.busy) {
       // Least recently used last: re-insert on every hit.
       cache.delete(sql);
       cache.set(sql, cached);
       return cached;
     }
-    const statement = prepare(sql);
+    const prepared = prepare(sql);
     if (!cached) {
-      cache.set(sql, statement);
+      cache.set(sql, prepared);
       if (cache.size > size) cache.delete(cache.keys().next().value as string);
     }
-    return statement;
+    return prepared;
   };
   // Kysely's transaction control, in a batch: a savepoint in the batch's transaction (CommitBatch).
   const control = (run: () => void): SqliteStatement => ({
@@ -135,12 +203,13 @@ export function withStatementCache(
         if (sql === 'begin' || sql === 'commit' || sql === 'rollback') return batched[sql];
         batch.beforeStatement(sql);
       }
-      const statement = lookup(sql);
+      if (changesSchema.test(sql)) schema.generation++;
+      const { statement, runs } = lookup(sql);
       // Kysely runs the statement right after preparing it, synchronously: a `commit`, or a write outside a
       // transaction (which commits by itself), is a commit the group flush must cover.
       if (walSync && (sql === 'commit' || (!statement.readonly && !sqlite.inTransaction)))
         walSync.noteCommit();
-      return statement;
+      return runs;
     },
   };
 }
