@@ -74,6 +74,16 @@ describe('withStatementCache', () => {
       );
     });
 
+    it('frees the statement when a stream stops early', () => {
+      const { db } = wide();
+      const statement = db.prepare('select * from a order by id');
+      for (const row of statement.iterate([])) {
+        expect(row).toMatchObject({ id: 'x' });
+        break;
+      }
+      expect(db.prepare('select * from a order by id')).toBe(statement);
+    });
+
     it('reads the columns again after the schema changed, through the connection or another one', () => {
       const { sqlite, db } = wide();
       const all = () => db.prepare('select * from a order by id').all([]) as Array<Record<string, unknown>>;

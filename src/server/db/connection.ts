@@ -85,45 +85,55 @@ export function rowFunction(columns: readonly string[]): RowOf | null {
   return new Function('values', `return { ${fields} };`) as RowOf;
 }
 
+/** `rowFunction`, or for the columns it leaves the rows better-sqlite3 would make: one property set at a time. */
+function rowMaker(columns: readonly string[]): RowOf {
+  return (
+    rowFunction(columns) ??
+    ((values) => {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < columns.length; i++) row[columns[i] as string] = values[i];
+      return row;
+    })
+  );
+}
+
 /**
- * A statement that answers rows, as Kysely's driver runs it: better-sqlite3 answers the values (`raw`), `rowFunction`
+ * A statement that answers rows, as Kysely's driver runs it: better-sqlite3 answers the values (`raw`), `rowMaker`
  * makes the objects. The columns are read again after a change of the schema through this connection (`schema`), or
  * when a row's width differs from them (a change made by another connection).
  */
 function readerOf(statement: SQLite.Statement, schema: { generation: number }): SqliteStatement {
+  statement.raw(true);
   let builtFor = -1;
   let width = 0;
-  let rowOf: RowOf | null = null;
-  const columns = (): RowOf | null => {
+  let rowOf: RowOf = () => ({});
+  const read = (): RowOf => {
     const names = statement.columns().map((column) => column.name);
-    rowOf = rowFunction(names);
+    rowOf = rowMaker(names);
     width = names.length;
     builtFor = schema.generation;
-    statement.raw(rowOf !== null);
     return rowOf;
   };
-  const current = (): RowOf | null => (builtFor === schema.generation ? rowOf : columns());
-  const objects = (rows: unknown[]): unknown[] => {
-    let make = rowOf;
-    if (!make) return rows;
-    if (rows.length > 0 && (rows[0] as unknown[]).length !== width) make = columns();
-    if (!make) return rows;
-    for (let i = 0; i < rows.length; i++) rows[i] = make(rows[i] as unknown[]);
-    return rows;
-  };
+  const current = (): RowOf => (builtFor === schema.generation ? rowOf : read());
   return {
     reader: true,
     all: (parameters) => {
-      current();
-      return objects(statement.all(parameters));
+      let make = current();
+      const rows = statement.all(parameters) as unknown[][];
+      if (rows.length > 0 && rows[0]?.length !== width) make = read();
+      const objects: unknown[] = rows;
+      for (let i = 0; i < rows.length; i++) objects[i] = make(rows[i] as unknown[]);
+      return objects;
     },
     run: (parameters) => statement.run(parameters),
     iterate: (parameters) => {
-      const make = current();
+      let make = current();
       const rows = statement.iterate(parameters) as IterableIterator<unknown[]>;
-      if (!make) return rows;
       return (function* () {
-        for (const values of rows) yield values.length === width ? make(values) : objects([values])[0];
+        for (const values of rows) {
+          if (values.length !== width) make = read();
+          yield make(values);
+        }
       })();
     },
   };
