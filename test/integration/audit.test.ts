@@ -7,6 +7,7 @@ import { purgeAuditEventsBefore } from '../../src/server/modules/audit/index.js'
 import { runPrivacyPurge } from '../../src/server/modules/privacy/index.js';
 import type { AuditEvent } from '../../src/shared/contracts/audit.js';
 import { type Client, describeEachDatabase, type Harness, TEST_PASSWORD } from '../support/harness.js';
+import { queriesOf } from '../support/queries.js';
 
 /** Fires an event with the plan's current version, as the web app does after loading the plan. */
 async function fire(client: Client, planId: string, event: string, extra: object = {}) {
@@ -302,18 +303,9 @@ describeEachDatabase('the audit log', (h) => {
   it('keeps the plan page one look-up of plan_reads away from its read record, and the audit log without it', async () => {
     h.clock.set('2026-03-05T14:00:00.000Z');
     const { m, planId } = await planInConversation(h);
-    const executor = h.ctx.database.db.getExecutor();
-    const original = executor.executeQuery.bind(executor);
-    const seen: CompiledQuery[] = [];
-    executor.executeQuery = ((query: CompiledQuery, ...rest: unknown[]) => {
-      seen.push(query);
-      return (original as (...args: unknown[]) => ReturnType<typeof original>)(query, ...rest);
-    }) as typeof executor.executeQuery;
-    try {
+    const seen = await queriesOf(h.ctx.database.db, async () => {
       expect((await m.get(`/api/plans/${planId}`)).statusCode).toBe(200);
-    } finally {
-      executor.executeQuery = original;
-    }
+    });
     // Read within the hour: one look-up, no insert, and nothing asked of the audit log.
     expect(seen.filter((q) => q.sql.includes('audit_events'))).toEqual([]);
     const reads = seen.filter((q) => q.sql.includes('plan_reads'));

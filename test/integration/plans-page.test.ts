@@ -1,22 +1,11 @@
 import { gunzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { type Client, describeEachDatabase, type Harness } from '../support/harness.js';
+import { queriesOf } from '../support/queries.js';
 
 /** Counts the statements the app sends through its database handle while `run` goes on. */
 async function countQueries(h: Harness, run: () => Promise<unknown>): Promise<number> {
-  const executor = h.ctx.database.db.getExecutor();
-  const original = executor.executeQuery.bind(executor);
-  let count = 0;
-  executor.executeQuery = ((...args: Parameters<typeof original>) => {
-    count++;
-    return original(...args);
-  }) as typeof executor.executeQuery;
-  try {
-    await run();
-  } finally {
-    executor.executeQuery = original;
-  }
-  return count;
+  return (await queriesOf(h.ctx.database.db, run)).length;
 }
 
 async function fill(c: Client, planId: string, goals: number) {

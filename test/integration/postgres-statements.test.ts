@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../src/server/db/connection.js';
+import { preparedQuery } from '../../src/server/db/prepared-query.js';
 import { postgresUrl } from '../support/harness.js';
 
 /** PostgreSQL only: SQLite's statements are prepared once by the statement cache (src/server/db/connection.test.ts). */
@@ -27,6 +28,30 @@ describe('named statements on PostgreSQL', () => {
       await expect(sql`select 1 as one`.execute(db)).resolves.toMatchObject({ rows: [{ one: 1 }] });
       await expect(sql`select ${'x'}::int as bad`.execute(db)).rejects.toThrow(/invalid input syntax/);
       await twice();
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('plans the fixed-shape statements once per connection outside transactions, the rest as PostgreSQL chooses', async () => {
+    const database = connect(postgresUrl, { poolSize: 2 });
+    const mode = preparedQuery((db: typeof database.db, p: { n: string }) =>
+      db.selectNoFrom((eb) => [
+        sql<string>`current_setting('plan_cache_mode')`.as('mode'),
+        eb.val(p.n).as('n'),
+      ]),
+    );
+    try {
+      const db = database.db;
+      expect(await mode.executeTakeFirst(db, { n: 'a' })).toEqual({ mode: 'force_generic_plan', n: 'a' });
+      const built = await sql<{ mode: string }>`select current_setting('plan_cache_mode') as mode`.execute(
+        db,
+      );
+      expect(built.rows).toEqual([{ mode: 'auto' }]);
+      // Inside a transaction, on the transaction's own connection.
+      await db.transaction().execute(async (trx) => {
+        expect(await mode.executeTakeFirst(trx, { n: 'b' })).toEqual({ mode: 'auto', n: 'b' });
+      });
     } finally {
       await database.close();
     }

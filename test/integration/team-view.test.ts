@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { TeamView } from '../../src/shared/contracts/team-view.js';
 import { type Client, describeEachDatabase, type Harness } from '../support/harness.js';
+import { queriesOf } from '../support/queries.js';
 
 const UNSHARED_POINT = 'PRIVE-PUNT-5e1d-communicatie-thuis';
 const UNSHARED_ANSWER = 'PRIVE-ANTWOORD-8b2c-overstap';
@@ -18,19 +19,7 @@ async function fire(client: Client, planId: string, event: string) {
 }
 
 async function countQueries(h: Harness, run: () => Promise<unknown>): Promise<number> {
-  const executor = h.ctx.database.db.getExecutor();
-  const original = executor.executeQuery.bind(executor);
-  let count = 0;
-  executor.executeQuery = ((...args: Parameters<typeof original>) => {
-    count++;
-    return original(...args);
-  }) as typeof executor.executeQuery;
-  try {
-    await run();
-  } finally {
-    executor.executeQuery = original;
-  }
-  return count;
+  return (await queriesOf(h.ctx.database.db, run)).length;
 }
 
 /**

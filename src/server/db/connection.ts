@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import type pg from 'pg';
 import { CommitBatch } from './commit-batch.js';
+import { runPreparedOn } from './prepared-query.js';
 import type { Database } from './schema.js';
 import { WalSync, walFlushThread } from './wal-sync.js';
 
@@ -307,23 +308,37 @@ export function connect(url: string, options: ConnectOptions = {}): DatabaseHand
       },
     };
   }
-  const pool = async () => {
+  const poolSize = options.poolSize ?? 10;
+  const pool = (size: number, planOnce: boolean) => async () => {
     const driver = await loadPg();
-    return withNamedStatements(
-      new driver.Pool({
-        connectionString: url,
-        max: options.poolSize ?? 10,
-        ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-      }),
-    );
+    const pool = new driver.Pool({
+      connectionString: url,
+      max: size,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    // Runs before anything the pool hands the connection out for (node-postgres queues a connection's queries). A
+    // server without the setting (before PostgreSQL 12) plans as it chooses, as the other pool does.
+    if (planOnce)
+      pool.on('connect', (client) => {
+        client.query('set plan_cache_mode = force_generic_plan').catch(() => {});
+      });
+    return withNamedStatements(pool);
   };
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool(poolSize, false) }) });
+  // The fixed-shape statements (`preparedQuery`: sessions, plan rows, fingerprints) outside transactions: planned once
+  // per connection, not again on each call when PostgreSQL's estimates favour a custom plan (decisions/0019).
+  const lookups = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: pool(Math.max(1, Math.ceil(poolSize / 2)), true) }),
+  });
+  runPreparedOn(db, lookups);
   return {
     db,
     dialect: 'postgresql',
     sqlitePath: undefined,
     whenDurable: () => Promise.resolve(),
     pollDurable: () => {},
-    close: () => db.destroy(),
+    close: async () => {
+      await Promise.all([db.destroy(), lookups.destroy()]);
+    },
   };
 }

@@ -101,6 +101,24 @@ function refuseIsPlaceholder(node: unknown): void {
   for (const value of Object.values(record)) refuseIsPlaceholder(value);
 }
 
+/**
+ * Where a database's fixed-shape statements run outside a transaction when that is not the database itself: on
+ * PostgreSQL, a pool whose connections plan each of them once (`connect()`, decisions/0019). A transaction's
+ * statements stay on its own connection.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: one map for databases of any schema; `runsOn` keeps the pair typed
+const statementRunners = new WeakMap<Kysely<any>, Kysely<any>>();
+
+/** Runs `db`'s prepared queries outside transactions on `runner`, a database of the same schema and data. */
+export function runPreparedOn<DB>(db: Kysely<DB>, runner: Kysely<DB>): void {
+  statementRunners.set(db, runner);
+}
+
+/** Where `db`'s prepared queries run outside transactions: `runPreparedOn`'s runner, or `db` itself. */
+export function preparedRunnerOf<DB>(db: Kysely<DB>): Kysely<DB> {
+  return (statementRunners.get(db) as Kysely<DB> | undefined) ?? db;
+}
+
 export interface PreparedQuery<DB, P, O> {
   /** Every row the statement answers. */
   execute(db: Kysely<DB>, values: P): Promise<O[]>;
@@ -145,7 +163,8 @@ export function preparedQuery<DB, P extends object, O>(
     });
     return { sql: template.sql, parameters, query: template.query, queryId: createQueryId() };
   };
-  const run = (db: Kysely<DB>, values: P): Promise<QueryResult<O>> => db.executeQuery(compile(db, values));
+  const run = (db: Kysely<DB>, values: P): Promise<QueryResult<O>> =>
+    preparedRunnerOf(db).executeQuery(compile(db, values));
   return {
     compile,
     run,
