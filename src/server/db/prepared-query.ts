@@ -106,7 +106,7 @@ function refuseIsPlaceholder(node: unknown): void {
  * PostgreSQL, a pool whose connections plan each of them once (`connect()`, decisions/0019). A transaction's
  * statements stay on its own connection.
  */
-// biome-ignore lint/suspicious/noExplicitAny: one map for databases of any schema; `runsOn` keeps the pair typed
+// biome-ignore lint/suspicious/noExplicitAny: one map for databases of any schema; `runPreparedOn` keeps the pair typed
 const statementRunners = new WeakMap<Kysely<any>, Kysely<any>>();
 
 /** Runs `db`'s prepared queries outside transactions on `runner`, a database of the same schema and data. */
